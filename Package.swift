@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Stage targets depend only "down" toward DistillModel; the `Distill` facade wires them,
+// and the `distill` executable is a thin shell over the facade.
+let package = Package(
+  name: "Distill",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "Distill", targets: ["Distill"]),
+    .executable(name: "distill", targets: ["distill"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "DistillModel"),
+    .target(name: "DistillText", dependencies: ["DistillModel"]),
+    .target(name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2"]),
+    .target(name: "DistillSummarize", dependencies: ["DistillModel", "DistillText"]),
+    .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
+    .target(name: "DistillRender", dependencies: ["DistillModel"]),
+    .target(name: "DistillEval", dependencies: ["DistillModel", "DistillText"]),
+    .target(
+      name: "Distill",
+      dependencies: [
+        "DistillModel", "DistillText", "DistillExtract", "DistillSummarize", "DistillCompose",
+        "DistillRender", "DistillEval",
+      ]
+    ),
+    .executableTarget(
+      name: "distill",
+      dependencies: ["Distill", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(
+      name: "DistillTestSupport", dependencies: ["DistillModel"], path: "Tests/DistillTestSupport"),
+    .testTarget(name: "DistillModelTests", dependencies: ["DistillModel"]),
+    .testTarget(name: "DistillTextTests", dependencies: ["DistillText", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillSummarizeTests",
+      dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
+    .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
+    .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+  ]
+)

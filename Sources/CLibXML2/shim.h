@@ -1,0 +1,8 @@
+#ifndef DISTILL_CLIBXML2_SHIM_H
+#define DISTILL_CLIBXML2_SHIM_H
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xmlerror.h>
+#endif

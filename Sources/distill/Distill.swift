@@ -1,0 +1,12 @@
+import ArgumentParser
+import Distill
+
+@main
+struct DistillCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "distill",
+    abstract: "Distill many news articles about one story into a short, cited brief.",
+    version: DistillVersion.string,
+    subcommands: []
+  )
+}

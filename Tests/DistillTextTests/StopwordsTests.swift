@@ -1,0 +1,7 @@
+import DistillText
+import Testing
+
+@Test func stopwordsIgnoreCase() {
+  #expect(Stopwords.contains("The"))
+  #expect(!Stopwords.contains("reservation"))
+}
