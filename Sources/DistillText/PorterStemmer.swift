@@ -76,8 +76,9 @@ public struct PorterStemmer: Sendable {
   }
 
   private func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-    let s = Array(suffix.utf8)
-    return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+    let s = suffix.utf8
+    guard w.count >= s.count else { return false }
+    return zip(w[(w.count - s.count)...], s).allSatisfy { $0 == $1 }
   }
 
   private func replaceSuffix(_ w: inout [UInt8], _ count: Int, with replacement: String) {
