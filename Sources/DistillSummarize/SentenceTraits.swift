@@ -88,9 +88,9 @@ enum SentenceTraits {
   /// True for bylines, credits and all-capitals lines.
   static func isBylineOrShouting(_ text: String) -> Bool {
     if text.hasPrefix("By ") && Tokenizer.whitespaceWordCount(text) < 12 { return true }
-    let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+    let letters = text.unicodeScalars.filter { $0.isLetterFast }
     guard !letters.isEmpty else { return true }
-    let upper = letters.filter { $0.properties.isUppercase }.count
+    let upper = letters.filter { $0.isUpperFast }.count
     return Double(upper) / Double(letters.count) > 0.6
   }
 
@@ -99,15 +99,19 @@ enum SentenceTraits {
   /// The scalar offset where the sentence proper starts after a leading dateline
   /// ("PINE RIDGE, S.D. (AP) -- President…" → offset of "President"), or nil when there is none.
   static func datelineEnd(_ text: String) -> Int? {
-    let scalars = Array(text.unicodeScalars)
-    let head = String(String.UnicodeScalarView(scalars.prefix(90)))
+    guard let first = text.unicodeScalars.first, first.isUpperFast else { return nil }
+    let scalars = Array(text.unicodeScalars.prefix(120))
+    let window = min(scalars.count, 90)
     var best: (prefix: Int, after: Int)?
-    for separator in datelineSeparators {
-      guard let range = head.range(of: separator) else { continue }
-      let prefixLength = head.unicodeScalars.distance(
-        from: head.unicodeScalars.startIndex, to: range.lowerBound)
-      let after = prefixLength + separator.unicodeScalars.count
-      if best == nil || prefixLength < best!.prefix { best = (prefixLength, after) }
+    search: for start in 0..<window where scalars[start] == " " {
+      for separator in datelineSeparators {
+        let pattern = Array(separator.unicodeScalars)
+        guard start + pattern.count <= scalars.count,
+          scalars[start..<(start + pattern.count)].elementsEqual(pattern)
+        else { continue }
+        best = (start, start + pattern.count)
+        break search
+      }
     }
     guard let best, best.prefix > 0, best.after < scalars.count else { return nil }
     let prefix = String(String.UnicodeScalarView(scalars[0..<best.prefix]))
@@ -132,5 +136,16 @@ extension String {
     var view = unicodeScalars
     while let last = view.last, drop(last) { view.removeLast() }
     return String(view)
+  }
+}
+
+extension Unicode.Scalar {
+  /// Letter and upper-case tests with an ASCII fast path: they run on every sentence.
+  fileprivate var isLetterFast: Bool {
+    value < 0x80
+      ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) : properties.isAlphabetic
+  }
+  fileprivate var isUpperFast: Bool {
+    value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase
   }
 }

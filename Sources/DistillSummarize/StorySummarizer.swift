@@ -123,7 +123,8 @@ private struct Analysis {
   var stemIDs: [String: Int] = [:]
   var conceptIDs: [Int: Int] = [:]
   /// For each concept: the documents that mention it and the earliest sentence position.
-  var conceptDocuments: [Set<Int>] = []
+  var conceptDocumentCount: [Int] = []
+  var conceptLastDocument: [Int] = []
   var conceptFirstPosition: [Int] = []
   var conceptStems: [(Int, Int)] = []
   var unitAt: [Int: [Int: Int]] = [:]
@@ -163,13 +164,17 @@ private struct Analysis {
       if let existing = conceptIDs[key] {
         id = existing
       } else {
-        id = conceptDocuments.count
+        id = conceptDocumentCount.count
         conceptIDs[key] = id
-        conceptDocuments.append([])
+        conceptDocumentCount.append(0)
+        conceptLastDocument.append(-1)
         conceptFirstPosition.append(Int.max)
         conceptStems.append((a.id, b.id))
       }
-      conceptDocuments[id].insert(document)
+      if conceptLastDocument[id] != document {
+        conceptLastDocument[id] = document
+        conceptDocumentCount[id] += 1
+      }
       conceptFirstPosition[id] = min(conceptFirstPosition[id], position)
       if seen.insert(id).inserted { concepts.append(id) }
     }
@@ -241,9 +246,9 @@ private struct Analysis {
         }
       }
     }
-    var weights = [Double](repeating: 0, count: conceptDocuments.count)
+    var weights = [Double](repeating: 0, count: conceptDocumentCount.count)
     for c in weights.indices {
-      let df = conceptDocuments[c].count
+      let df = conceptDocumentCount[c]
       guard df >= threshold else { continue }
       var w = Double(df)
       if documentCount == 1 { w = 1 }
@@ -276,19 +281,29 @@ private struct Analysis {
       return x
     }
     let threshold = options.duplicateSimilarity
+    // Prefix filtering: order each word set rarest word first; two sets with Jaccard ≥ t must
+    // share a word among the first |A| − ⌈t·|A|⌉ + 1 of each, so only sentences sharing such a
+    // word are compared.
+    var frequency: [Int: Int] = [:]
+    for unit in units { for stem in unit.stemSet { frequency[stem, default: 0] += 1 } }
+    var postings: [Int: [Int]] = [:]
     for i in units.indices where units[i].stemSet.count >= 4 {
-      for j in (i + 1)..<units.count
-      where units[j].document != units[i].document && units[j].stemSet.count >= 4 {
-        let a = units[i].stemSet
-        let b = units[j].stemSet
-        let small = Double(min(a.count, b.count))
-        let large = Double(max(a.count, b.count))
-        guard small / large >= threshold else { continue }
-        if jaccard(a, b) >= threshold {
+      let set = units[i].stemSet
+      let ordered = set.map { (frequency[$0]!, $0) }.sorted { $0 < $1 }.map(\.1)
+      let prefix = set.count - Int((threshold * Double(set.count)).rounded(.up)) + 1
+      var compared = Set<Int>()
+      for stem in ordered.prefix(max(prefix, 1)) {
+        for j in postings[stem, default: []] where units[j].document != units[i].document {
+          guard compared.insert(j).inserted else { continue }
+          let other = units[j].stemSet
+          let small = Double(min(set.count, other.count))
+          let large = Double(max(set.count, other.count))
+          guard small / large >= threshold, jaccard(set, other) >= threshold else { continue }
           let ri = find(i)
           let rj = find(j)
           if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
         }
+        postings[stem, default: []].append(i)
       }
     }
     var members: [Int: [Int]] = [:]

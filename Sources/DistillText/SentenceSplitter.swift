@@ -58,13 +58,13 @@ public struct SentenceSplitter: Sendable {
     var start = 0
     var i = 0
     while i < s.count {
-      guard s[i].properties.isWhitespace else {
+      guard s[i].isSpace else {
         i += 1
         continue
       }
       var j = i
       var newlines = 0
-      while j < s.count, s[j].properties.isWhitespace {
+      while j < s.count, s[j].isSpace {
         if s[j] == "\n" { newlines += 1 }
         j += 1
       }
@@ -79,7 +79,7 @@ public struct SentenceSplitter: Sendable {
   }
 
   private func hasContent(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-    range.contains { !s[$0].properties.isWhitespace }
+    range.contains { !s[$0].isSpace }
   }
 
   // MARK: - Sentences within a paragraph
@@ -104,12 +104,12 @@ public struct SentenceSplitter: Sendable {
       var k = j
       while k < range.upperBound, Self.closers.contains(s[k]) { k += 1 }
       if k == range.upperBound { break }
-      guard s[k].properties.isWhitespace else {
+      guard s[k].isSpace else {
         i = k == i ? i + 1 : k
         continue
       }
       var n = k
-      while n < range.upperBound, s[n].properties.isWhitespace { n += 1 }
+      while n < range.upperBound, s[n].isSpace { n += 1 }
       if n == range.upperBound { break }
       if endsSentence(s, terminatorRun: i..<j, nextWordAt: n, limit: range.upperBound) {
         emit(k)
@@ -124,8 +124,8 @@ public struct SentenceSplitter: Sendable {
   private func trimmed(_ s: [Unicode.Scalar], _ range: Range<Int>) -> TextSpan? {
     var lo = range.lowerBound
     var hi = range.upperBound
-    while lo < hi, s[lo].properties.isWhitespace { lo += 1 }
-    while hi > lo, s[hi - 1].properties.isWhitespace { hi -= 1 }
+    while lo < hi, s[lo].isSpace { lo += 1 }
+    while hi > lo, s[hi - 1].isSpace { hi -= 1 }
     return lo < hi ? TextSpan(start: lo, end: hi) : nil
   }
 
@@ -141,8 +141,8 @@ public struct SentenceSplitter: Sendable {
     }
     guard w < limit else { return false }
     let first = s[w]
-    let nextIsLower = first.properties.isLowercase
-    let nextIsUpper = first.properties.isUppercase
+    let nextIsLower = first.isLower
+    let nextIsUpper = first.isUpper
     let nextIsDigit = first.properties.numericType == .decimal
     let run = Array(s[runRange])
     if run.contains("?") || run.contains("!") {
@@ -157,8 +157,8 @@ public struct SentenceSplitter: Sendable {
     let key = previous.lowercased()
     if key == "no" || key == "nos" { return !nextIsDigit }  // "No. 5" but "said no. The"
     if Self.nonFinalAbbreviations.contains(key) { return false }
-    let letters = previous.unicodeScalars.filter { $0.properties.isAlphabetic }
-    if previous.unicodeScalars.count == 1, let only = letters.first, only.properties.isUppercase {
+    let letters = previous.unicodeScalars.filter { $0.isLetter }
+    if previous.unicodeScalars.count == 1, let only = letters.first, only.isUpper {
       return false  // an initial: "George W. Bush"
     }
     let isDottedAcronym =
@@ -174,7 +174,7 @@ public struct SentenceSplitter: Sendable {
   /// ("(U.S" → "U.S", "``Gen" → "Gen").
   private func wordBefore(_ s: [Unicode.Scalar], terminatorAt end: Int) -> String {
     var i = end
-    while i > 0, !s[i - 1].properties.isWhitespace { i -= 1 }
+    while i > 0, !s[i - 1].isSpace { i -= 1 }
     while i < end, !Tokenizer.isWordScalar(s[i]) { i += 1 }
     var view = String.UnicodeScalarView()
     view.append(contentsOf: s[i..<end])
@@ -184,7 +184,7 @@ public struct SentenceSplitter: Sendable {
   private func nextWord(_ s: [Unicode.Scalar], from: Int, limit: Int) -> String {
     var view = String.UnicodeScalarView()
     var i = from
-    while i < limit, s[i].properties.isAlphabetic {
+    while i < limit, s[i].isLetter {
       view.append(s[i])
       i += 1
     }
@@ -231,4 +231,17 @@ public struct SentenceSplitter: Sendable {
     "despite", "during", "under", "until", "other", "officials", "one", "two", "three", "each",
     "such", "then", "now", "today", "yesterday", "last", "earlier", "later", "instead",
   ]
+}
+
+extension Unicode.Scalar {
+  /// Whitespace, with a fast path for ASCII (property lookups are slow on hot paths).
+  var isSpace: Bool {
+    value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
+  }
+  var isLower: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
+  var isUpper: Bool { value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase }
+  var isLetter: Bool {
+    value < 0x80
+      ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) : properties.isAlphabetic
+  }
 }

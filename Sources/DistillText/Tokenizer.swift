@@ -54,27 +54,53 @@ public enum Tokenizer {
   /// ("well-known" → "well", "known"; "it's" → "it", "s"). This is how ROUGE tokenizes.
   public static func alphanumericWords(_ text: some StringProtocol) -> [String] {
     var result: [String] = []
-    var current = String.UnicodeScalarView()
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
     for scalar in text.unicodeScalars {
-      if isWordScalar(scalar) {
-        current.append(scalar)
+      let v = scalar.value
+      if v < 0x80 {
+        switch v {
+        case 0x30...0x39, 0x61...0x7A: current.append(UInt8(v))
+        case 0x41...0x5A: current.append(UInt8(v + 0x20))
+        default:
+          if !current.isEmpty {
+            result.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+          }
+        }
+      } else if isWordScalar(scalar) {
+        current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
       } else if !current.isEmpty {
-        result.append(String(current).lowercased())
-        current = String.UnicodeScalarView()
+        result.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
       }
     }
-    if !current.isEmpty { result.append(String(current).lowercased()) }
+    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
     return result
   }
 
   /// Words as the word budget counts them: whitespace-separated tokens.
   public static func whitespaceWordCount(_ text: some StringProtocol) -> Int {
-    text.split(whereSeparator: \.isWhitespace).count
+    var count = 0
+    var inWord = false
+    for scalar in text.unicodeScalars {
+      if scalar.isSpace {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
   }
 
   /// True for letters and digits.
   public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    let v = scalar.value
+    if v < 0x80 {
+      return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
   }
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
