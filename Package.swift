@@ -46,5 +46,7 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
   ]
 )
