@@ -27,6 +27,8 @@ struct HTMLContentFinder {
   var score: [Double]
   var scored: [Bool]
   var weight: [Int16]
+  /// Whether an element has a live block-level descendant (so it is not a paragraph).
+  var hasBlockDescendant: [Bool]
   var body = 0
 
   struct ElementCounts {
@@ -52,6 +54,7 @@ struct HTMLContentFinder {
     score = Array(repeating: 0, count: n)
     scored = Array(repeating: false, count: n)
     weight = Array(repeating: 0, count: n)
+    hasBlockDescendant = Array(repeating: false, count: n)
   }
 
   // MARK: - Tag and name tables
@@ -89,7 +92,7 @@ struct HTMLContentFinder {
     "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "advert", "sponsor",
     "promo", "social", "sharing", "share-", "-share", "sharebar", "sharetools", "byline",
     "caption", "credit", "author", "dateline", "timestamp", "pagination", "pager", "rss",
-    "login", "banner", "navbar", "navigation", "toolbar", "widget", "tag-list", "taglist",
+    "login", "banner", "navbar", "navigation", "toolbar", "tag-list", "taglist",
     "keywords", "breaking-news", "read-more", "readmore", "more-stories", "morestories",
     "nav-", "-nav", "menu", "print-", "jump-link", "lightbox", "gallery", "slideshow",
     "video-", "player", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad_", "-ad-",
@@ -164,6 +167,21 @@ struct HTMLContentFinder {
     measure()
     let top = pickTopCandidate()
     let roots = selectSiblings(of: top)
+    if let needle = ProcessInfo.processInfo.environment["DISTILL_NEEDLE"],
+      let hit = nodes.firstIndex(where: { $0.text.contains(needle) })
+    {
+      var a = hit
+      while a >= 0 {
+        debug(
+          "  anc \(a) \(nodes[a].name) \(names(a)) alive=\(alive[a]) score=\(scored[a] ? score[a] : -999) len=\(textLength[a]) ld=\(linkDensity(a))"
+        ); a = nodes[a].parent
+      }
+    }
+    if debugOn {
+      debug(
+        "top \(nodes[top].name) \(names(top)) score=\(score[top]); roots \(roots.map { nodes[$0].name + "." + names($0) })"
+      )
+    }
     var paragraphs: [String] = []
     for root in roots {
       cleanConditionally(under: root)
@@ -256,6 +274,9 @@ struct HTMLContentFinder {
         }
       }
       if remove {
+        if debugOn && paragraphText[i] > 300 {
+          debug("furniture \(node.name) \(names(i)) p=\(paragraphText[i])")
+        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -276,6 +297,8 @@ struct HTMLContentFinder {
         switch node.name {
         case "a": linkLength[i] = textLength[i]
         case "p": counts[i].paragraphs += 1
+        case "div", "section":
+          if !hasBlockDescendant[i] && textLength[i] > 0 { counts[i].paragraphs += 1 }
         case "img": counts[i].images += 1
         case "li": counts[i].listItems += 1
         case "input", "select", "textarea", "button": counts[i].inputs += 1
@@ -286,6 +309,11 @@ struct HTMLContentFinder {
       }
       let parent = node.parent
       if parent >= 0 {
+        if hasBlockDescendant[i]
+          || (node.kind == .element && HTMLContentFinder.divBlockChildren.contains(node.name))
+        {
+          hasBlockDescendant[parent] = true
+        }
         // Separate adjacent blocks by one character, as innerText would.
         textLength[parent] &+= textLength[i]
         linkLength[parent] &+= linkLength[i]
@@ -305,18 +333,7 @@ struct HTMLContentFinder {
   }
 
   /// Whether a `<div>` (or similar) holds only inline content, so it reads as a paragraph.
-  func isInlineOnly(_ i: Int) -> Bool {
-    var child = i + 1
-    while child < nodes[i].subtreeEnd {
-      if alive[child], nodes[child].kind == .element,
-        HTMLContentFinder.divBlockChildren.contains(nodes[child].name)
-      {
-        return false
-      }
-      child += 1
-    }
-    return true
-  }
+  func isInlineOnly(_ i: Int) -> Bool { !hasBlockDescendant[i] }
 
   mutating func initialize(_ i: Int) {
     guard !scored[i] else { return }
@@ -331,7 +348,10 @@ struct HTMLContentFinder {
     }
     let w = classWeight(i)
     weight[i] = Int16(w)
-    score[i] = base + Double(w)
+    // A bonus is earned by text: a headline box called "content-title" is not the article.
+    let bonus = base + Double(w)
+    let ownText = Double(textLength[i] - linkLength[i])
+    score[i] = bonus > 0 ? bonus * min(1, ownText / 500) : bonus
   }
 
   /// Scores paragraphs into their ancestors and returns the best block.
@@ -355,8 +375,10 @@ struct HTMLContentFinder {
         isParagraph = true
         firstAncestor = node.parent
       }
-      guard isParagraph, textLength[i] >= 25 else { continue }
-      var contentScore = 1 + Double(commas[i]) + Double(min(textLength[i] / 100, 3))
+      // Only text outside links counts: a list of headlines is not a paragraph.
+      let ownText = textLength[i] - linkLength[i]
+      guard isParagraph, ownText >= 25 else { continue }
+      var contentScore = 1 + Double(commas[i]) + Double(min(ownText / 100, 3))
       if node.kind == .text { contentScore = max(contentScore - 0.5, 1) }
       var ancestor = node.kind == .text ? firstAncestor : node.parent
       var level = 0
@@ -480,7 +502,11 @@ struct HTMLContentFinder {
       let name = nodes[i].name
       let node = nodes[i]
       var remove = false
-      if ["div", "section", "ul", "ol", "table", "dl", "header", "center"].contains(name) {
+      // Never empty the article: a block with most of its text is not a sidebar.
+      let holdsMost = textLength[i] * 2 > textLength[root] && textLength[root] > 500
+      if !holdsMost
+        && ["div", "section", "ul", "ol", "table", "dl", "header", "center"].contains(name)
+      {
         initialize(i)
         let w = Double(weight[i])
         let isList =
@@ -524,6 +550,9 @@ struct HTMLContentFinder {
         remove = textLength[i] > 0 && linkDensity(i) > 0.8 && textLength[i] < 200
       }
       if remove {
+        if debugOn && textLength[i] > 200 {
+          debug("clean \(node.name) \(names(i)) len=\(textLength[i]) ld=\(linkDensity(i))")
+        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -693,3 +722,6 @@ struct HTMLContentFinder {
       "no block of article text found: \(words) words outside navigation, links and page furniture"
   }
 }
+
+let debugOn = ProcessInfo.processInfo.environment["DISTILL_DEBUG"] != nil
+func debug(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
