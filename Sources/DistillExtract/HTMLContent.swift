@@ -23,6 +23,8 @@ struct HTMLContentFinder {
   var commas: [Int32]
   /// Text inside `<p>` elements under each node (before removal), to protect the article body.
   var paragraphText: [Int32]
+  /// Text inside `<blockquote>` under each node: embedded posts and quotes are content.
+  var quoteText: [Int32]
   var counts: [ElementCounts]
   var score: [Double]
   var scored: [Bool]
@@ -50,6 +52,7 @@ struct HTMLContentFinder {
     linkLength = Array(repeating: 0, count: n)
     commas = Array(repeating: 0, count: n)
     paragraphText = Array(repeating: 0, count: n)
+    quoteText = Array(repeating: 0, count: n)
     counts = Array(repeating: ElementCounts(), count: n)
     score = Array(repeating: 0, count: n)
     scored = Array(repeating: false, count: n)
@@ -95,7 +98,8 @@ struct HTMLContentFinder {
     "login", "banner", "navbar", "navigation", "toolbar", "tag-list", "taglist",
     "keywords", "breaking-news", "read-more", "readmore", "more-stories", "morestories",
     "nav-", "-nav", "menu", "print-", "jump-link", "lightbox", "gallery", "slideshow",
-    "video-", "player", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad_", "-ad-",
+    "video-", "player", "rollover", "tooltip", "popover", "ad-slot", "adslot", "ad-container",
+    "ad-wrapper", "ad_", "-ad-",
   ]
   /// Class/id words (split on space, `-`, `_`) that mark page furniture.
   static let negativeWords: Set<String> = [
@@ -211,17 +215,24 @@ struct HTMLContentFinder {
   /// Text inside `<p>` per node, before anything is removed.
   mutating func measureParagraphText() {
     var inParagraph = Array(repeating: false, count: nodes.count)
+    var inQuote = Array(repeating: false, count: nodes.count)
     for i in nodes.indices {
       let parent = nodes[i].parent
-      let inherited = parent >= 0 && inParagraph[parent]
-      inParagraph[i] = inherited || (nodes[i].kind == .element && nodes[i].name == "p")
+      let isElement = nodes[i].kind == .element
+      inParagraph[i] = (parent >= 0 && inParagraph[parent]) || (isElement && nodes[i].name == "p")
+      inQuote[i] = (parent >= 0 && inQuote[parent]) || (isElement && nodes[i].name == "blockquote")
     }
     for i in nodes.indices.reversed() {
-      if nodes[i].kind == .text, inParagraph[i] {
-        paragraphText[i] = Int32(min(nodes[i].text.utf8.count, Int(Int32.max / 4)))
+      if nodes[i].kind == .text {
+        let length = Int32(min(nodes[i].text.utf8.count, Int(Int32.max / 4)))
+        if inParagraph[i] { paragraphText[i] = length }
+        if inQuote[i] { quoteText[i] = length }
       }
       let parent = nodes[i].parent
-      if parent >= 0 { paragraphText[parent] &+= paragraphText[i] }
+      if parent >= 0 {
+        paragraphText[parent] &+= paragraphText[i]
+        quoteText[parent] &+= quoteText[i]
+      }
     }
   }
 
@@ -269,6 +280,10 @@ struct HTMLContentFinder {
             if HTMLContentFinder.hasStrongNegative(n) || HTMLContentFinder.hasNegativeWord(n) {
               // "article-share" is a share bar; "article-body comments-on" is the article.
               remove = !positive || paragraphText[i] < 600
+              // An embedded post ("social-embed" around a blockquote) quotes a source.
+              if remove, quoteText[i] >= 50, !n.contains("comment"), !n.contains("related") {
+                remove = false
+              }
             }
           }
         }
@@ -542,10 +557,16 @@ struct HTMLContentFinder {
             remove = true
           }
         }
-      } else if HTMLContentFinder.headings.contains(name) {
-        // Headline repeated in the body, or a heading with furniture names.
+      } else if HTMLContentFinder.headings.contains(name) || (name == "p" && textLength[i] < 60) {
         let text = doc.text(of: i)
-        remove = classWeight(i) < 0 || name == "h1" || isTitle(text) || linkDensity(i) > 0.5
+        if HTMLContentFinder.isRelatedHeading(text) {
+          // "More stories" and the list of links under it.
+          removeRelatedList(after: i, within: root)
+          remove = true
+        } else if name != "p" {
+          // Headline repeated in the body, or a heading with furniture names.
+          remove = classWeight(i) < 0 || name == "h1" || isTitle(text) || linkDensity(i) > 0.5
+        }
       } else if name == "p" {
         remove = textLength[i] > 0 && linkDensity(i) > 0.8 && textLength[i] < 200
       }
@@ -558,6 +579,34 @@ struct HTMLContentFinder {
       } else {
         i += 1
       }
+    }
+  }
+
+  static let relatedHeadings = [
+    "related", "more stories", "more from", "more on", "don't miss", "don’t miss",
+    "you may also like", "you might also like", "recommended", "read more", "read next",
+    "also read", "see also", "trending", "most popular", "most read", "popular stories",
+    "top stories", "latest news", "what to read next", "further reading",
+  ]
+
+  /// A short heading that introduces a list of other stories.
+  static func isRelatedHeading(_ text: String) -> Bool {
+    let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—»›"))
+    guard !lower.isEmpty, lower.count < 50 else { return false }
+    if relatedHeadings.contains(where: { lower.hasPrefix($0) }) { return true }
+    return lower.hasPrefix("more ") && lower.hasSuffix(" stories")
+  }
+
+  /// Removes the link list that follows a "related stories" heading at `i`.
+  mutating func removeRelatedList(after i: Int, within root: Int) {
+    var next = nodes[i].subtreeEnd
+    while next < nodes[root].subtreeEnd, !alive[next] || nodes[next].kind == .text {
+      next = nodes[next].subtreeEnd
+    }
+    guard next < nodes[root].subtreeEnd, nodes[next].parent == nodes[i].parent else { return }
+    let isList = ["ul", "ol"].contains(nodes[next].name)
+    if isList || linkDensity(next) > 0.5 {
+      for j in next..<nodes[next].subtreeEnd { alive[j] = false }
     }
   }
 
@@ -638,7 +687,11 @@ struct HTMLContentFinder {
     "related stories", "related content", "loading", "loading...", "close", "menu", "advertising",
     "article continues below advertisement", "story continues below advertisement",
     "scroll to continue with content", "supported by", "more on this story", "see also",
-    "follow us", "listen", "listen to this article", "play", "watch", "image", "photo",
+    "follow us", "listen", "listen to this article", "play", "watch", "image", "photo", "advert",
+    "don't miss", "don’t miss", "you may also like", "you might also like",
+    "tell us what you think",
+    "trending", "trending now", "most read", "most popular", "recommended", "related posts",
+    "more stories", "top stories", "latest news", "what to read next", "read this next",
   ]
   static let boilerplateContains = [
     "ie 11 is not supported", "browser is not supported", "please enable javascript",
@@ -646,12 +699,16 @@ struct HTMLContentFinder {
     "subscribe to our", "sign up to receive", "delivered to your inbox", "all rights reserved",
     "this content is imported from", "we use cookies", "by continuing to use", "click here to",
     "get the latest news", "sign up for the", "newsletter sign", "our newsletter",
+    "in your inbox", "to your inbox", "may be reached at", "can be reached at",
+    "share it with a friend", "click here for more information", "like this story",
   ]
   static let boilerplatePrefixes = [
     "photo:", "photograph:", "image:", "credit:", "(photo", "getty images", "read more:",
     "related:", "see also:", "more:", "copyright ©", "© ", "advertisement ", "image source",
     "image caption", "media caption", "picture:", "pictured:", "file photo", "read next",
-    "recommended:", "also read:", "watch:", "listen:",
+    "recommended:", "also read:", "watch:", "listen:", "reporting by ", "(reporting by ",
+    "additional reporting by ", "editing by ", "(editing by ", "writing by ", "compiled by ",
+    "follow us on ",
   ]
 
   func filterBoilerplate(_ paragraphs: [String]) -> [String] {
@@ -668,6 +725,8 @@ struct HTMLContentFinder {
           continue
         }
         if isTitle(paragraph) { continue }
+        if HTMLContentFinder.isBylineOrDateLine(paragraph) { continue }
+        if HTMLContentFinder.isFollowLine(lower) { continue }
       }
       if result.last == paragraph { continue }
       result.append(paragraph)
@@ -675,10 +734,42 @@ struct HTMLContentFinder {
     return result
   }
 
+  static let dateWords: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a", "p", "m", "utc",
+    "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "et", "pt", "at", "published",
+    "updated", "posted", "on", "last", "de", "às", "le", "am", "um", "uhr", "h",
+  ]
+
+  /// "By Ann Lee", "By Reuters", "Nov. 20, 2019, 9:28 AM UTC", "Updated at 1:23 p.m.": the
+  /// byline and dateline of the article, which are metadata, not body text.
+  static func isBylineOrDateLine(_ paragraph: String) -> Bool {
+    guard paragraph.count < 90 else { return false }
+    let words = paragraph.lowercased().split { !$0.isLetter && !$0.isNumber }
+    guard !words.isEmpty else { return false }
+    if words.first == "by", words.count <= 10, !paragraph.hasSuffix(".") { return true }
+    let datey = words.filter { word in
+      word.allSatisfy(\.isNumber) || dateWords.contains(String(word))
+    }
+    let hasYearOrClock =
+      words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) } || paragraph.contains(":")
+    return hasYearOrClock && datey.count * 10 >= words.count * 7
+  }
+
+  /// "Follow Newsbeat on Instagram, Facebook and Twitter."
+  static func isFollowLine(_ lower: String) -> Bool {
+    guard lower.count < 200, lower.hasPrefix("follow ") else { return false }
+    return ["twitter", "facebook", "instagram", "youtube", "linkedin"].contains {
+      lower.contains($0)
+    }
+  }
+
   // MARK: - JSON-LD and reasons
 
   /// The JSON-LD body's paragraphs when they are a better article text than `paragraphs`:
-  /// long enough to be the whole article, not a teaser.
+  /// when the markup gave much less text than the JSON-LD body holds.
   static func preferJSONLD(body: String, over paragraphs: [String]) -> [String]? {
     var candidate: [String]
     if body.contains("<") && body.contains(">") || body.contains("&") {
@@ -697,7 +788,9 @@ struct HTMLContentFinder {
     let jsonLength = candidate.reduce(0) { $0 + $1.count }
     let domLength = paragraphs.reduce(0) { $0 + $1.count }
     guard jsonLength >= 200 else { return nil }
-    if Double(jsonLength) >= Double(domLength) * 0.9 { return candidate }
+    // The markup is the page as readers see it; the JSON-LD body can be a longer (all pages of
+    // a review) or shorter (teaser) variant. Only when the markup yielded little is it better.
+    if Double(domLength) < Double(jsonLength) * 0.6 { return candidate }
     return nil
   }
 
