@@ -517,9 +517,13 @@ struct HTMLContentFinder {
       let name = nodes[i].name
       let node = nodes[i]
       var remove = false
-      // Never empty the article: a block with most of its text is not a sidebar.
-      let holdsMost = textLength[i] * 2 > textLength[root] && textLength[root] > 500
-      if !holdsMost
+      // Never empty the article: a block with most of its text is not a sidebar; nor is an
+      // embedded post, which quotes a source.
+      let holdsMost =
+        (textLength[i] * 2 > textLength[root] && textLength[root] > 500)
+        || (quoteText[i] >= 50 && quoteText[i] * 2 >= textLength[i])
+      let shortLine = textLength[i] < 60 && isInlineOnly(i)
+      if !holdsMost && !(name == "div" && shortLine)
         && ["div", "section", "ul", "ol", "table", "dl", "header", "center"].contains(name)
       {
         initialize(i)
@@ -557,13 +561,18 @@ struct HTMLContentFinder {
             remove = true
           }
         }
-      } else if HTMLContentFinder.headings.contains(name) || (name == "p" && textLength[i] < 60) {
+      } else if HTMLContentFinder.headings.contains(name)
+        || (["p", "div"].contains(name) && shortLine)
+      {
         let text = doc.text(of: i)
         if HTMLContentFinder.isRelatedHeading(text) {
           // "More stories" and the list of links under it.
           removeRelatedList(after: i, within: root)
           remove = true
-        } else if name != "p" {
+        } else if name == "p" || name == "div" {
+          // A paragraph that is one link is a pointer to another story.
+          remove = textLength[i] > 0 && linkDensity(i) > 0.8
+        } else {
           // Headline repeated in the body, or a heading with furniture names.
           remove = classWeight(i) < 0 || name == "h1" || isTitle(text) || linkDensity(i) > 0.5
         }
@@ -603,10 +612,17 @@ struct HTMLContentFinder {
     while next < nodes[root].subtreeEnd, !alive[next] || nodes[next].kind == .text {
       next = nodes[next].subtreeEnd
     }
-    guard next < nodes[root].subtreeEnd, nodes[next].parent == nodes[i].parent else { return }
-    let isList = ["ul", "ol"].contains(nodes[next].name)
-    if isList || linkDensity(next) > 0.5 {
+    // The list, or a run of one-link paragraphs.
+    while next < nodes[root].subtreeEnd, nodes[next].parent == nodes[i].parent {
+      guard alive[next], nodes[next].kind == .element else {
+        next = nodes[next].subtreeEnd
+        continue
+      }
+      let isList = ["ul", "ol"].contains(nodes[next].name)
+      guard isList || linkDensity(next) > 0.5 else { return }
       for j in next..<nodes[next].subtreeEnd { alive[j] = false }
+      if isList { return }
+      next = nodes[next].subtreeEnd
     }
   }
 
