@@ -29,6 +29,8 @@ struct HTMLContentFinder {
   var score: [Double]
   var scored: [Bool]
   var weight: [Int16]
+  /// Lowercased class and id of each element, computed once.
+  let nameCache: [String]
   /// Whether an element has a live block-level descendant (so it is not a paragraph).
   var hasBlockDescendant: [Bool]
   var body = 0
@@ -57,6 +59,9 @@ struct HTMLContentFinder {
     score = Array(repeating: 0, count: n)
     scored = Array(repeating: false, count: n)
     weight = Array(repeating: 0, count: n)
+    nameCache = document.nodes.map {
+      $0.attributes.isEmpty ? "" : HTMLContentFinder.computeNames($0)
+    }
     hasBlockDescendant = Array(repeating: false, count: n)
   }
 
@@ -114,9 +119,11 @@ struct HTMLContentFinder {
   ]
 
   /// Lowercased `class` and `id` of an element.
-  func names(_ i: Int) -> String {
+  func names(_ i: Int) -> String { nameCache[i] }
+
+  static func computeNames(_ node: HTMLDocument.Node) -> String {
     var result = ""
-    for attribute in nodes[i].attributes where attribute.name == "class" || attribute.name == "id" {
+    for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
       result += attribute.value.lowercased()
       result += " "
     }
@@ -141,11 +148,11 @@ struct HTMLContentFinder {
   }
 
   static func hasStrongNegative(_ names: String) -> Bool {
-    strongNegative.contains { names.contains($0) }
+    strongNegative.contains { HTMLText.contains(names, $0) }
   }
 
   static func hasPositive(_ names: String) -> Bool {
-    positiveNames.contains { names.contains($0) }
+    positiveNames.contains { HTMLText.contains(names, $0) }
   }
 
   /// readability's class weight: -25 for furniture names, +25 for body names.
@@ -241,7 +248,11 @@ struct HTMLContentFinder {
     if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
     if let style = node.attribute("style")?.lowercased() {
       let compact = style.filter { $0 != " " }
-      if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+      if HTMLText.contains(compact, "display:none")
+        || HTMLText.contains(compact, "visibility:hidden")
+      {
+        return true
+      }
     }
     if let role = node.attribute("role")?.lowercased(),
       HTMLContentFinder.landmarkRoles.contains(role)
@@ -281,7 +292,9 @@ struct HTMLContentFinder {
               // "article-share" is a share bar; "article-body comments-on" is the article.
               remove = !positive || paragraphText[i] < 600
               // An embedded post ("social-embed" around a blockquote) quotes a source.
-              if remove, quoteText[i] >= 50, !n.contains("comment"), !n.contains("related") {
+              if remove, quoteText[i] >= 50, !HTMLText.contains(n, "comment"),
+                !HTMLText.contains(n, "related")
+              {
                 remove = false
               }
             }
@@ -503,7 +516,7 @@ struct HTMLContentFinder {
 
   func endsSentence(_ i: Int) -> Bool {
     let text = doc.text(of: i)
-    return text.hasSuffix(".") || text.contains(". ")
+    return text.hasSuffix(".") || HTMLText.contains(text, ". ")
   }
 
   /// Drops link lists, image strips, forms and other low-text blocks inside the article.
@@ -737,7 +750,7 @@ struct HTMLContentFinder {
         if HTMLContentFinder.boilerplatePrefixes.contains(where: { lower.hasPrefix($0) }) {
           continue
         }
-        if HTMLContentFinder.boilerplateContains.contains(where: { lower.contains($0) }) {
+        if HTMLContentFinder.boilerplateContains.contains(where: { HTMLText.contains(lower, $0) }) {
           continue
         }
         if isTitle(paragraph) { continue }
@@ -770,7 +783,8 @@ struct HTMLContentFinder {
       word.allSatisfy(\.isNumber) || dateWords.contains(String(word))
     }
     let hasYearOrClock =
-      words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) } || paragraph.contains(":")
+      words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+      || HTMLText.contains(paragraph, ":")
     return hasYearOrClock && datey.count * 10 >= words.count * 7
   }
 
@@ -778,7 +792,7 @@ struct HTMLContentFinder {
   static func isFollowLine(_ lower: String) -> Bool {
     guard lower.count < 200, lower.hasPrefix("follow ") else { return false }
     return ["twitter", "facebook", "instagram", "youtube", "linkedin"].contains {
-      lower.contains($0)
+      HTMLText.contains(lower, $0)
     }
   }
 

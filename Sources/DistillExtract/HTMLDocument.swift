@@ -196,6 +196,31 @@ enum HTMLText {
     return String(out)
   }
 
+  /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no locale, no bridging).
+  static func contains(_ haystack: String, _ needle: String) -> Bool {
+    let n = needle.utf8.count
+    if n == 0 { return true }
+    var haystack = haystack
+    var needle = needle
+    return haystack.withUTF8 { h in
+      needle.withUTF8 { k in
+        guard h.count >= n else { return false }
+        let first = k[0]
+        var i = 0
+        let last = h.count - n
+        while i <= last {
+          if h[i] == first {
+            var j = 1
+            while j < n && h[i + j] == k[j] { j += 1 }
+            if j == n { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+
   @inline(__always)
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
