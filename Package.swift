@@ -45,6 +45,9 @@ let package = Package(
       name: "DistillSummarizeTests",
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillComposeTests",
+      dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
   ]
 )
