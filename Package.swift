@@ -47,6 +47,7 @@ let package = Package(
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
     .testTarget(
-      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillTestSupport", "Distill"]),
   ]
 )
