@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
     .testTarget(
-      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillTestSupport", "Distill"]),
   ]
 )

@@ -33,14 +33,23 @@ public struct AutoReader: ArticleReader {
   public var html: any ArticleReader
   public var plainText: PlainTextReader
   public var newswire: NewswireReader
+  /// Inflates gzip data to at most the given number of bytes (nil when corrupt or larger).
+  /// Without it, `.gz` inputs are skipped as unsupported.
+  public var gunzip: (@Sendable (Data, Int) -> Data?)?
+  /// The largest inflated size accepted from a gzip input.
+  public var maxInflatedBytes: Int
 
   public init(
     html: any ArticleReader, plainText: PlainTextReader = PlainTextReader(),
-    newswire: NewswireReader = NewswireReader()
+    newswire: NewswireReader = NewswireReader(),
+    gunzip: (@Sendable (Data, Int) -> Data?)? = nil,
+    maxInflatedBytes: Int = InputLoader.defaultMaxBytes
   ) {
     self.html = html
     self.plainText = plainText
     self.newswire = newswire
+    self.gunzip = gunzip
+    self.maxInflatedBytes = maxInflatedBytes
   }
 
   public func read(_ data: Data, from source: SourceRef) -> IngestOutcome {
@@ -51,7 +60,19 @@ public struct AutoReader: ArticleReader {
   public func readAll(_ data: Data, from source: SourceRef) -> [IngestOutcome] {
     guard !data.isEmpty else { return [.skipped(source, .empty)] }
     if data.starts(with: [0x1F, 0x8B]) {
-      return [.skipped(source, .unsupported("gzip-compressed; decompress it first"))]
+      guard let gunzip else {
+        return [.skipped(source, .unsupported("gzip-compressed; decompress it first"))]
+      }
+      guard let inflated = gunzip(data, maxInflatedBytes + 1) else {
+        return [.skipped(source, .unreadable("corrupt gzip data"))]
+      }
+      if inflated.count > maxInflatedBytes {
+        return [.skipped(source, .tooLarge(bytes: inflated.count, limit: maxInflatedBytes))]
+      }
+      if inflated.starts(with: [0x1F, 0x8B]) {
+        return [.skipped(source, .unsupported("gzip inside gzip"))]
+      }
+      return readAll(inflated, from: source)
     }
     let hasUTF16BOM = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
     if !hasUTF16BOM && data.prefix(65536).contains(0) { return [.skipped(source, .binary)] }

@@ -126,6 +126,28 @@ struct InputLoaderTests {
       ])
   }
 
+  @Test func gzipInputsAreInflatedWhenAnInflaterIsGiven() {
+    // A stand-in inflater: the "compressed" form is the gzip magic followed by the plain bytes.
+    let inflate: @Sendable (Data, Int) -> Data? = { data, limit in
+      let body = data.dropFirst(2)
+      return body.first == 0xFF ? nil : Data(body.prefix(limit))
+    }
+    let packed = Data([0x1F, 0x8B] + Array(Self.plainArticle.utf8))
+    let reader = AutoReader(html: FakeHTMLReader(), gunzip: inflate, maxInflatedBytes: 1000)
+    guard case .article(let a) = reader.read(packed, from: SourceRef("a.txt.gz")) else {
+      Issue.record("gzip input was not read")
+      return
+    }
+    #expect(a.title == "Council closes old pier to cars")
+    #expect(
+      reader.read(Data([0x1F, 0x8B, 0xFF]), from: SourceRef("bad.gz"))
+        == .skipped(SourceRef("bad.gz"), .unreadable("corrupt gzip data")))
+    let small = AutoReader(html: FakeHTMLReader(), gunzip: inflate, maxInflatedBytes: 50)
+    #expect(
+      small.read(packed, from: SourceRef("big.gz"))
+        == .skipped(SourceRef("big.gz"), .tooLarge(bytes: 51, limit: 50)))
+  }
+
   @Test func folderFilesAreSortedAndHiddenOnesSkipped() throws {
     try withTempDir { dir in
       for name in ["b.txt", "a.txt", ".secret/c.txt", "z/y.txt", ".d.txt"] {
