@@ -131,6 +131,34 @@ enum SentenceTraits {
   }
 }
 
+extension SentenceTraits {
+  static let attributionVerbs: Set<String> = [
+    "said", "says", "reported", "reports", "added", "adds", "announced", "noted", "stated",
+    "explained", "warned", "estimated", "told",
+  ]
+
+  /// The sentence without a trailing attribution (", officials said." / ", according to the
+  /// ministry."), ending in a period; nil when there is none or when the sentence quotes
+  /// someone (quotes keep their speaker).
+  static func withoutTrailingAttribution(_ text: String) -> String? {
+    guard text.hasSuffix("."), !text.contains("\""), !text.contains("``"),
+      !text.contains("\u{201C}"), let comma = text.lastIndex(of: ",")
+    else { return nil }
+    let tail = text[text.index(after: comma)...].dropLast()
+    let words = tail.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+    guard (1...8).contains(words.count) else { return nil }
+    let isAttribution =
+      (words.count >= 2 && words[0] == "according" && words[1] == "to")
+      || (words.count <= 6 && attributionVerbs.contains(words.last!))
+      || (words.count <= 6 && attributionVerbs.contains(words[0]))
+      || (words.count <= 6 && words.count >= 2 && attributionVerbs.contains(words[words.count - 2]))
+    guard isAttribution else { return nil }
+    let main = text[..<comma]
+    guard Tokenizer.whitespaceWordCount(main) >= 8 else { return nil }
+    return main + "."
+  }
+}
+
 extension String {
   fileprivate func trimmingTrailing(_ drop: (Unicode.Scalar) -> Bool) -> String {
     var view = unicodeScalars

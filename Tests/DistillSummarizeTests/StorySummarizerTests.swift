@@ -231,3 +231,26 @@ private let bridgeStory = documents([
 @Test func emptyInputGivesAnEmptySummary() {
   #expect(StorySummarizer().summarize([], request: SummaryRequest()).sentences.isEmpty)
 }
+
+@Test func trailingAttributionsAreDeletedOnlyWhenAskedAndNeverFromQuotes() {
+  let docs = documents([
+    (
+      "2024-07-01",
+      [
+        "The county will close three rural schools next year to save money, officials said.",
+        "\"We will close three rural schools next year to save money,\" the superintendent said.",
+      ]
+    )
+  ])
+  var options = SummarizerOptions()
+  options.removeAttributions = true
+  let trimmed = StorySummarizer(options: options).summarize(
+    docs, request: SummaryRequest(wordBudget: 100))
+  #expect(
+    trimmed.sentences.map(\.text) == [
+      "The county will close three rural schools next year to save money.",
+      "\"We will close three rural schools next year to save money,\" the superintendent said.",
+    ])
+  let kept = StorySummarizer().summarize(docs, request: SummaryRequest(wordBudget: 100))
+  #expect(kept.sentences.first?.text == docs[0].sentences[0].text)
+}
