@@ -34,6 +34,24 @@ enum SentenceTraits {
     return false
   }
 
+  static let thirdPersonPronouns: Set<String> = [
+    "he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs",
+  ]
+
+  /// True when a third-person pronoun comes before any name the sentence gives
+  /// ("Dozens of police tried to block them…"): whoever it means was named earlier. A name is
+  /// a capitalized word after the first.
+  static func hasUnresolvedPronoun(_ text: String) -> Bool {
+    let tokens = text.split(whereSeparator: \.isWhitespace)
+    for (i, token) in tokens.enumerated() {
+      let word = token.drop { !$0.isLetter }.prefix { $0.isLetter || $0 == "'" }
+      guard let first = word.first else { continue }
+      if i > 0 && first.isUppercase && word != "I" { return false }
+      if thirdPersonPronouns.contains(word.lowercased()) { return true }
+    }
+    return false
+  }
+
   /// True for pieces of quotation that make no sense alone: unbalanced quotation marks (one
   /// sentence of a several-sentence quote) or a sentence that is nothing but a quote.
   static func isQuoteFragment(_ text: String) -> Bool {

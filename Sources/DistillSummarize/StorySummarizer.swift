@@ -193,7 +193,9 @@ private struct Analysis {
     let unit = Unit(
       sentence: sentence, document: document, position: position, concepts: concepts,
       stemSet: Array(Set(terms.map(\.id))).sorted(), displayText: display, wordCount: wordCount,
-      eligible: eligible, dependent: SentenceTraits.dependsOnAntecedent(leading))
+      eligible: eligible,
+      dependent: SentenceTraits.dependsOnAntecedent(leading)
+        || (options.strictPronouns && SentenceTraits.hasUnresolvedPronoun(display)))
     unitAt[document, default: [:]][sentence.index] = units.count
     units.append(unit)
   }
