@@ -55,6 +55,8 @@ let package = Package(
       dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    // Runs the built binary end to end; depending on it makes `swift test` build it first.
+    .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
     .testTarget(
       name: "DistillExtractTests",
       dependencies: ["DistillExtract", "DistillTestSupport", "Distill"]),
