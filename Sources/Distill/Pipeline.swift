@@ -144,7 +144,10 @@ public struct StandardInputReader: InputReading {
   public var loader: InputLoader
 
   public init(maxBytes: Int = 10_000_000) {
-    loader = InputLoader(maxBytes: maxBytes, html: HTMLExtractor())
+    let reader = AutoReader(
+      html: HTMLExtractor(), gunzip: { HTMLGzip.decompress($0, limit: $1) },
+      maxInflatedBytes: maxBytes)
+    loader = InputLoader(maxBytes: maxBytes, reader: reader)
   }
 
   public func read(_ inputs: [String], stdin: @Sendable () -> Data) -> [IngestOutcome] {
