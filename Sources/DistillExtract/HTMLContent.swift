@@ -837,6 +837,9 @@ struct HTMLContentFinder {
         textBytes += nodes[i].text.utf8.count
       }
     }
+    if doc.stoppedEarly {
+      return "the HTML parser stopped early: elements nested deeper than 256 levels"
+    }
     if textBytes == 0 && scriptBytes > 0 {
       return "the page is only script and style, with no text"
     }
