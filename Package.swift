@@ -51,7 +51,8 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(
-      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
   ]
 )
