@@ -51,8 +51,12 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(
+      name: "DistillComposeTests",
+      dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
+    .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    .testTarget(
       name: "DistillExtractTests",
       dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport"]),
-    .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
   ]
 )
