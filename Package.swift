@@ -59,6 +59,6 @@ let package = Package(
     .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
     .testTarget(
       name: "DistillExtractTests",
-      dependencies: ["DistillExtract", "DistillTestSupport", "Distill"]),
+      dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
   ]
 )
