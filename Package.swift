@@ -46,5 +46,6 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
   ]
 )
