@@ -35,7 +35,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "distill",
-      dependencies: ["Distill", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .target(
       name: "DistillTestSupport", dependencies: ["DistillModel"], path: "Tests/DistillTestSupport"),
