@@ -6,8 +6,8 @@ import Foundation
 struct EvalCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Measure summaries against human references (ROUGE) on DUC-style data.",
-    subcommands: [EvalRougeCommand.self, EvalDucCommand.self]
+    abstract: "Measure Distill against benchmark data: ROUGE on DUC, extraction F1.",
+    subcommands: [EvalRougeCommand.self, EvalDucCommand.self, EvalExtraction.self]
   )
 }
 
