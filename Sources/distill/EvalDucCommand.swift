@@ -1,5 +1,6 @@
 import ArgumentParser
 import DistillEval
+import DistillExtract
 import DistillModel
 import DistillSummarize
 import DistillText
@@ -193,9 +194,25 @@ struct EvalDucCommand: AsyncParsableCommand {
     return "\(year).\(task)"
   }
 
+  /// The articles of every file in `folder` (file-name order), split into sentences. Files or
+  /// `<DOC>`s the newswire reader skips are reported on standard error.
   static func documents(in folder: URL) throws -> [Document] {
+    let reader = NewswireReader()
     let splitter = SentenceSplitter()
-    return try DucDocuments.articles(inFolder: folder).enumerated().map { index, article in
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !$0.hasPrefix(".") }.sorted()
+    var articles: [Article] = []
+    for name in names {
+      let url = folder.appendingPathComponent(name)
+      for outcome in reader.readAll(try Data(contentsOf: url), from: SourceRef(url.path)) {
+        switch outcome {
+        case .article(let article): articles.append(article)
+        case .skipped(let source, let reason):
+          warn("skipped \(Skip(source: source, reason: reason))")
+        }
+      }
+    }
+    return articles.enumerated().map { index, article in
       Document(article: article, sentences: splitter.sentences(of: article, documentIndex: index))
     }
   }
