@@ -38,7 +38,7 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillExtract", "DistillEval",
+        "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -152,8 +152,3 @@ struct EvalExtraction: ParsableCommand {
 
 /// Stand-in `distill eval` group holding only `extraction`, until the shared `eval` command
 /// registers ``EvalExtraction`` among its subcommands.
-struct EvalExtractionGroup: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "eval", abstract: "Measure Distill against benchmark data.",
-    subcommands: [EvalExtraction.self])
-}
