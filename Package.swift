@@ -19,9 +19,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(name: "DistillModel"),
     .target(name: "DistillText", dependencies: ["DistillModel"]),
-    .target(name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2"]),
+    .target(
+      name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2", "CZlib"]),
     .target(name: "DistillSummarize", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
@@ -35,7 +37,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "distill",
-      dependencies: ["Distill", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Distill", "DistillExtract", "DistillEval",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .target(
       name: "DistillTestSupport", dependencies: ["DistillModel"], path: "Tests/DistillTestSupport"),
@@ -49,5 +54,8 @@ let package = Package(
       name: "DistillComposeTests",
       dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
   ]
 )
