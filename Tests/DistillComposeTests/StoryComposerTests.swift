@@ -11,9 +11,14 @@ private func composeFixture() -> (docs: [Document], brief: Brief) {
   return (docs, brief)
 }
 
-/// Lower-cased words, for checking that brief text only deletes words from its source.
+/// Lower-cased words, for comparing sentences.
 private func words(_ text: String) -> [String] {
   text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+}
+
+/// Words as written, case kept: brief text may only delete words from its source.
+private func exactWords(_ text: String) -> [String] {
+  text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
 }
 
 private func isSubsequence(_ small: [String], of big: [String]) -> Bool {
@@ -36,7 +41,7 @@ private func prose(_ brief: Brief) -> [BriefSentence] {
       let source = try #require(brief.sources.first { $0.number == citation.source })
       let cited = try #require(source.text.text(in: citation.span), "span out of range")
       #expect(
-        isSubsequence(words(sentence.text), of: words(cited)),
+        isSubsequence(exactWords(sentence.text), of: exactWords(cited)),
         "\(sentence.text) is not its cited source text \(cited)")
     }
   }
