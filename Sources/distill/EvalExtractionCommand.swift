@@ -149,6 +149,3 @@ struct EvalExtraction: ParsableCommand {
 
   private func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }
-
-/// Stand-in `distill eval` group holding only `extraction`, until the shared `eval` command
-/// registers ``EvalExtraction`` among its subcommands.
