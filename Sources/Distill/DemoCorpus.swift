@@ -101,7 +101,7 @@ public enum DemoCorpus {
       "Photo: Ines Kowal/The Gullhaven Ledger"
     ),
     paragraphs: [
-      "Fifty-seven people were evacuated from the Lower Wharf on Monday after a tank at the Northquay chemical terminal leaked styrene vapor, fire officials said Tuesday, raising the count they gave the day before.",
+      "Fire officials said Tuesday that 57 people were evacuated from the Lower Wharf on Monday after a tank at the Northquay chemical terminal leaked styrene vapor, raising the count they gave the day before.",
       "Four people were treated at Gullhaven General Hospital for coughing and eye irritation, and one, a 71-year-old man with asthma, was kept overnight for observation, said Dr. Owen Castell, an emergency physician there.",
       "The leak was stopped at 11:15 p.m. Monday, when workers in protective suits closed a manual valve beneath the failed one, according to Fire Chief Daniel Okafor.",
       "\u{201C}We are not going to guess,\u{201D} Okafor said. \u{201C}When the readings are clean for a full day, people go home.\u{201D}",

@@ -38,22 +38,43 @@ public struct AutoReader: ArticleReader {
   public var gunzip: (@Sendable (Data, Int) -> Data?)?
   /// The largest inflated size accepted from a gzip input.
   public var maxInflatedBytes: Int
+  /// Applied to what the HTML reader returns, to catch furniture its page analysis kept
+  /// (captions with credits, sign-up lines inside the article body); nil leaves it as is.
+  public var htmlCleaning: CleaningRules?
 
   public init(
     html: any ArticleReader, plainText: PlainTextReader = PlainTextReader(),
     newswire: NewswireReader = NewswireReader(),
     gunzip: (@Sendable (Data, Int) -> Data?)? = nil,
-    maxInflatedBytes: Int = InputLoader.defaultMaxBytes
+    maxInflatedBytes: Int = InputLoader.defaultMaxBytes,
+    htmlCleaning: CleaningRules? = .standard
   ) {
     self.html = html
     self.plainText = plainText
     self.newswire = newswire
     self.gunzip = gunzip
     self.maxInflatedBytes = maxInflatedBytes
+    self.htmlCleaning = htmlCleaning
   }
 
   public func read(_ data: Data, from source: SourceRef) -> IngestOutcome {
     readAll(data, from: source).first ?? .skipped(source, .notAnArticle("no article found"))
+  }
+
+  /// `outcome` with ``htmlCleaning`` applied to its paragraphs and the removals added to its
+  /// cleaning report.
+  func recleaned(_ outcome: IngestOutcome) -> IngestOutcome {
+    guard let rules = htmlCleaning, case .article(var article) = outcome else { return outcome }
+    let paragraphs = article.paragraphs.map(String.init)
+    let (kept, report) = rules.clean(paragraphs: paragraphs)
+    guard kept.count < paragraphs.count else { return outcome }
+    guard !kept.isEmpty else {
+      return .skipped(article.source, .notAnArticle("nothing but page furniture after cleaning"))
+    }
+    article.text = kept.joined(separator: "\n\n")
+    for (rule, count) in report.removedByRule { article.cleaning.record(rule, count: count) }
+    if article.cleaning.linesIn == 0 { article.cleaning.linesIn = report.linesIn }
+    return .article(article)
   }
 
   /// Every article in `data`: one for HTML and plain text, one per `<DOC>` for newswire.
@@ -82,7 +103,7 @@ public struct AutoReader: ArticleReader {
     if decoded.text.allSatisfy(\.isWhitespace) { return [.skipped(source, .empty)] }
     switch FormatSniffer.sniff(decoded.text) {
     case .newswireSGML: return newswire.readAll(text: decoded.text, from: source)
-    case .html: return [html.read(data, from: source)]
+    case .html: return [recleaned(html.read(data, from: source))]
     case .plainText: return [plainText.read(text: decoded.text, from: source)]
     }
   }

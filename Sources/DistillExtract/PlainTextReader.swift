@@ -226,12 +226,7 @@ public struct PlainTextReader: ArticleReader {
   }
 
   private static func leadTitle(_ paragraph: String) -> String {
-    let words = paragraph.split(separator: " ")
-    let end = words.firstIndex { $0.hasSuffix(".") && $0.count > 3 } ?? words.count - 1
-    let cut = min(end + 1, 12)
-    var title = words.prefix(cut).joined(separator: " ")
-    if cut < words.count && !title.hasSuffix(".") { title += " …" }
-    return title
+    NewswireReader.leadTitle(paragraph)
   }
 
   /// Groups kept lines into paragraphs: a block whose lines are hard-wrapped (similar widths,

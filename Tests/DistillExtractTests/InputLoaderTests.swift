@@ -148,6 +148,41 @@ struct InputLoaderTests {
         == .skipped(SourceRef("big.gz"), .tooLarge(bytes: 51, limit: 50)))
   }
 
+  /// An HTML reader that keeps a caption and a sign-up line in the body.
+  struct LeakyHTMLReader: ArticleReader {
+    let paragraphs: [String]
+    func read(_ data: Data, from source: SourceRef) -> IngestOutcome {
+      .article(
+        Article(
+          id: "p", source: source, format: .html, title: "T",
+          text: paragraphs.joined(separator: "\n\n")))
+    }
+  }
+
+  @Test func furnitureLeftByTheHTMLReaderIsCleaned() {
+    let page = Data("<!doctype html><html><body></body></html>".utf8)
+    let story = "The harbor reopened on Thursday after inspectors cleared the berth."
+    let leaky = LeakyHTMLReader(paragraphs: [
+      "Crews work on the pier. (Photo: Ana Pike/Harbor Ledger)", story,
+      "Sign up for our newsletter",
+    ])
+    guard case .article(let a) = AutoReader(html: leaky).read(page, from: SourceRef("p.html"))
+    else {
+      Issue.record("no article")
+      return
+    }
+    #expect(a.text == story)
+    #expect(a.cleaning.removedByRule == ["photo-credit": 1, "newsletter": 1])
+    let untouched = AutoReader(html: leaky, htmlCleaning: nil).read(page, from: SourceRef("p.html"))
+    guard case .article(let b) = untouched else { return }
+    #expect(b.paragraphs.count == 3)
+    let onlyJunk = LeakyHTMLReader(paragraphs: ["Advertisement"])
+    #expect(
+      AutoReader(html: onlyJunk).read(page, from: SourceRef("j.html"))
+        == .skipped(SourceRef("j.html"), .notAnArticle("nothing but page furniture after cleaning"))
+    )
+  }
+
   @Test func folderFilesAreSortedAndHiddenOnesSkipped() throws {
     try withTempDir { dir in
       for name in ["b.txt", "a.txt", ".secret/c.txt", "z/y.txt", ".d.txt"] {
