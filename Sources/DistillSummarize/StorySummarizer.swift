@@ -185,7 +185,6 @@ private struct Analysis {
       display = shorter
     }
     let wordCount = Tokenizer.whitespaceWordCount(display)
-    let leading = Tokenizer.words(display.prefix(40))
     let eligible =
       wordCount >= options.minimumWords && wordCount <= options.maximumWords
       && SentenceTraits.endsLikeASentence(display) && !SentenceTraits.isQuoteFragment(display)
@@ -194,8 +193,11 @@ private struct Analysis {
       sentence: sentence, document: document, position: position, concepts: concepts,
       stemSet: Array(Set(terms.map(\.id))).sorted(), displayText: display, wordCount: wordCount,
       eligible: eligible,
-      dependent: SentenceTraits.dependsOnAntecedent(leading)
-        || (options.strictPronouns && SentenceTraits.hasUnresolvedPronoun(display)))
+      dependent: eligible
+        && (SentenceTraits.dependsOnAntecedent(
+          Tokenizer.words(String(display.unicodeScalars.prefix(40))))
+          || (options.strictPronouns && SentenceTraits.hasUnresolvedPronoun(display)))
+    )
     unitAt[document, default: [:]][sentence.index] = units.count
     units.append(unit)
   }
