@@ -37,9 +37,12 @@ public struct StorySummarizer: Summarizer {
       }
     }
     guard !analysis.units.isEmpty, request.wordBudget > 0 else { return Summary(sentences: []) }
-    let weights = analysis.conceptWeights(
-      documentCount: documents.count, focus: request.focus, alreadyRead: request.alreadyRead)
     let groups = analysis.duplicateGroups(documents: documents)
+    let sources = analysis.countCopiesOnce(
+      documentCount: documents.count, representative: groups.representative,
+      members: groups.members)
+    let weights = analysis.conceptWeights(
+      documentCount: sources, focus: request.focus, alreadyRead: request.alreadyRead)
     let seenBefore = analysis.repeatsOf(request.alreadyRead)
     var candidates: [Int] = []
     for (u, unit) in analysis.units.enumerated()
@@ -328,6 +331,47 @@ private struct Analysis {
       byLeader[sorted[0]] = sorted
     }
     return (representative, byLeader)
+  }
+
+  /// Recounts concept document frequencies so that an article made mostly (and at least two
+  /// sentences) of copies of an earlier one's sentences (a syndicated or lightly edited copy) counts as that article, not
+  /// as a second source agreeing with it. Returns the number of distinct articles left.
+  mutating func countCopiesOnce(
+    documentCount: Int, representative: [Int], members: [Int: [Int]]
+  ) -> Int {
+    guard options.copyShare <= 1, documentCount > 1 else { return documentCount }
+    var alias = Array(0..<documentCount)
+    var unitsOf = [[Int]](repeating: [], count: documentCount)
+    for (u, unit) in units.enumerated() { unitsOf[unit.document].append(u) }
+    for d in 0..<documentCount {
+      let comparable = unitsOf[d].filter { units[$0].stemSet.count >= 4 }
+      guard !comparable.isEmpty else { continue }
+      var copied: [Int: Int] = [:]
+      for u in comparable {
+        let group = members[representative[u]] ?? []
+        let earlier = Set(group.map { alias[units[$0].document] }.filter { $0 < d })
+        for e in earlier { copied[e, default: 0] += 1 }
+      }
+      if let (original, count) = copied.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+        count >= 2, Double(count) >= options.copyShare * Double(comparable.count)
+      {
+        alias[d] = original
+      }
+    }
+    guard alias != Array(0..<documentCount) else { return documentCount }
+    conceptDocumentCount = [Int](repeating: 0, count: conceptDocumentCount.count)
+    var lastSource = [Int](repeating: -1, count: conceptDocumentCount.count)
+    for d in 0..<documentCount where alias[d] == d {
+      for copy in (d..<documentCount) where alias[copy] == d {
+        for u in unitsOf[copy] {
+          for c in units[u].concepts where lastSource[c] != d {
+            lastSource[c] = d
+            conceptDocumentCount[c] += 1
+          }
+        }
+      }
+    }
+    return Set(alias).count
   }
 
   /// Units that repeat a sentence the reader has already read.

@@ -275,3 +275,30 @@ private let bridgeStory = documents([
     docs, request: SummaryRequest(wordBudget: 100))
   #expect(loose.sentences.map(\.sentence.index) == [0, 1])
 }
+
+@Test func aSyndicatedCopyIsNotASecondSource() {
+  let story = [
+    "The harbor bridge closed after a barge struck a pier early on Tuesday morning.",
+    "A ferry carried stranded commuters across the river for most of the day.",
+  ]
+  let docs = documents([
+    ("2024-03-01", story),
+    ("2024-03-01", story),
+    (
+      "2024-03-02",
+      ["Engineers inspected the harbor bridge after a barge struck a pier on Tuesday."]
+    ),
+  ])
+  // Only the wire story and its copy mention the ferry: one source, so it is not what the
+  // articles agree on.
+  let summary = StorySummarizer().summarize(docs, request: SummaryRequest(wordBudget: 100))
+  #expect(
+    summary.sentences.map(\.text) == [
+      "Engineers inspected the harbor bridge after a barge struck a pier on Tuesday."
+    ])
+  var options = SummarizerOptions()
+  options.copyShare = 2
+  let counted = StorySummarizer(options: options).summarize(
+    docs, request: SummaryRequest(wordBudget: 100))
+  #expect(counted.sentences.map(\.text) == story)
+}
