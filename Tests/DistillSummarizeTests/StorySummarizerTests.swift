@@ -302,3 +302,17 @@ private let bridgeStory = documents([
     docs, request: SummaryRequest(wordBudget: 100))
   #expect(counted.sentences.map(\.text) == story)
 }
+
+@Test func unrelatedOrTerseArticlesStillGetASummary() {
+  let unrelated = documents([
+    ("2024-09-01", ["A library in the old mill district reopened after a two-year renovation."]),
+    ("2024-09-02", ["The city council approved a new bus route to the airport on Monday night."]),
+  ])
+  let summary = StorySummarizer().summarize(unrelated, request: SummaryRequest(wordBudget: 14))
+  #expect(summary.sentences.count == 1)
+  #expect(summary.wordCount <= 14)
+  let terse = documents([("2024-09-03", ["Fire hits warehouse. No injuries."])])
+  #expect(
+    StorySummarizer().summarize(terse, request: SummaryRequest(wordBudget: 50)).sentences.map(
+      \.text) == ["Fire hits warehouse."])
+}
