@@ -38,8 +38,7 @@ public struct NewswireReader: ArticleReader {
 
   /// Reads every `<DOC>` in already-decoded text.
   public func readAll(text: String, from source: SourceRef) -> [IngestOutcome] {
-    let docs = Self.docPattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
-      .compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+    let docs = Self.documents(in: text)
     guard !docs.isEmpty else { return [.skipped(source, .notAnArticle("no <DOC> element"))] }
     return docs.map { readDoc($0, from: source) }
   }
@@ -144,9 +143,40 @@ public struct NewswireReader: ArticleReader {
       options: [.caseInsensitive, .dotMatchesLineSeparators])
   }
 
-  private static let docPattern = try! NSRegularExpression(
-    pattern: #"<DOC(?:\s[^>]*)?>(.*?)(?:</DOC>|(?=<DOC[\s>])|\z)"#,
-    options: [.caseInsensitive, .dotMatchesLineSeparators])
+  /// The contents of each `<DOC>` element; an unclosed one runs to the next `<DOC>` or the end.
+  static func documents(in text: String) -> [String] {
+    var docs: [String] = []
+    var searchFrom = text.startIndex
+    while let open = nextDocTag(in: text, from: searchFrom) {
+      let bodyStart = open.upperBound
+      let nextOpen = nextDocTag(in: text, from: bodyStart)
+      let limit = nextOpen?.lowerBound ?? text.endIndex
+      if let close = text.range(
+        of: "</DOC>", options: .caseInsensitive, range: bodyStart..<limit)
+      {
+        docs.append(String(text[bodyStart..<close.lowerBound]))
+      } else {
+        docs.append(String(text[bodyStart..<limit]))
+      }
+      searchFrom = limit
+    }
+    return docs
+  }
+
+  /// The next `<DOC>` or `<DOC attr…>` start tag (not `<DOCNO>` or `<DOCTYPE>`).
+  private static func nextDocTag(in text: String, from start: String.Index) -> Range<String.Index>?
+  {
+    var from = start
+    while let hit = text.range(of: "<DOC", options: .caseInsensitive, range: from..<text.endIndex) {
+      guard let after = text[hit.upperBound...].first else { return nil }
+      if after == ">" || after == " " || after == "\t" || after == "\n" {
+        guard let close = text[hit.upperBound...].firstIndex(of: ">") else { return nil }
+        return hit.lowerBound..<text.index(after: close)
+      }
+      from = hit.upperBound
+    }
+    return nil
+  }
   private static let tagPattern = try! NSRegularExpression(
     pattern: #"</?[A-Za-z_][A-Za-z0-9_]*(?:\s[^>]*)?>"#)
   private static let droppedElements = try! NSRegularExpression(
