@@ -198,6 +198,17 @@ struct InputLoaderTests {
     }
   }
 
+  @Test func feedsAreNotArticles() {
+    let rss = Data(
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title></channel></rss>".utf8
+    )
+    let atom = Data("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>".utf8)
+    let reader = AutoReader(html: FakeHTMLReader())
+    let reason = SkipReason.unsupported("a news feed (RSS or Atom), not an article")
+    #expect(reader.read(rss, from: SourceRef("f.xml")) == .skipped(SourceRef("f.xml"), reason))
+    #expect(reader.read(atom, from: SourceRef("a.xml")) == .skipped(SourceRef("a.xml"), reason))
+  }
+
   @Test func sniffing() {
     #expect(FormatSniffer.sniff("\n<DOC>\n<DOCNO> X </DOCNO>") == .newswireSGML)
     #expect(FormatSniffer.sniff("<!DOCTYPE html><html><head>") == .html)
@@ -206,5 +217,6 @@ struct InputLoaderTests {
     #expect(FormatSniffer.sniff(tagSoup) == .html)
     #expect(
       FormatSniffer.sniff("Council closes pier\nThe council voted <3 times> on it.") == .plainText)
+    #expect(FormatSniffer.sniff("<p>One paragraph.</p>\n<p>Another.</p>") == .html)
   }
 }
