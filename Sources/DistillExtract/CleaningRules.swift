@@ -256,7 +256,7 @@ extension CleaningRules {
 
   private static let followPrompt = try! NSRegularExpression(
     pattern:
-      #"^(follow|like|join) (us|@\w+|[\w ]{1,40}) on (facebook|twitter|x|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\b"#,
+      #"^(follow|like|join) (us|@\w+|[\w ]{1,40}) on (facebook|twitter|x|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube|social media)\b|^follow us\b[^.]{0,50}$"#,
     options: [.caseInsensitive])
 
   /// Lines made only of share/follow words ("Share Facebook Twitter Email"), or a follow prompt.

@@ -50,9 +50,12 @@ struct CleaningRulesTests {
     "share": (
       [
         "Share", "Share this article", "Facebook Twitter Email Print", "Follow us on Instagram",
-        "Share on Facebook Share on X Copy link",
+        "Share on Facebook Share on X Copy link", "Follow us for updates from the newsroom",
       ],
-      ["Residents were urged to share water with neighbors and to print the boil notice."]
+      [
+        "Residents were urged to share water with neighbors and to print the boil notice.",
+        "Follow us, the officers told the crowd, and walked them to the buses.",
+      ]
     ),
     "photo-credit": (
       [
