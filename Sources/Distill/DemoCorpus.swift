@@ -34,7 +34,7 @@ public enum DemoCorpus {
     Listen to this article
     3 min read
 
-    GULLHAVEN (Coastline Wire) — A storage tank at the Northquay chemical terminal leaked a cloud of styrene vapor over the city's Lower Wharf neighborhood on Monday, forcing at least 40 residents from their homes and sending three people to the hospital with breathing problems, fire officials said.
+    GULLHAVEN (Coastline Wire) — A storage tank at the Northquay chemical terminal leaked a cloud of styrene vapor over the city's Lower Wharf neighborhood on Monday, and at least 40 residents were evacuated from their homes, fire officials said. Three people were taken to the hospital with breathing problems.
 
     The leak began shortly before 6 a.m. when a valve on Tank 6 failed, according to the terminal's operator, Brackwater Terminals. Crews from the Gullhaven Fire Department sprayed foam on the tank through the morning while a sheriff's boat kept fishing vessels away from the berth.
 
@@ -72,7 +72,7 @@ public enum DemoCorpus {
       "Photo: Lars Heuvel/Coastline Wire"
     ),
     paragraphs: [
-      "GULLHAVEN — Styrene vapor from a leaking tank at the Northquay chemical terminal drifted over the waterfront Lower Wharf neighborhood on Monday, forcing at least 40 residents from their homes and sending three people to the hospital with breathing problems, fire officials said.",
+      "GULLHAVEN — Styrene vapor from a leaking tank at the Northquay chemical terminal drifted over the waterfront Lower Wharf neighborhood on Monday. At least 40 residents were evacuated from their homes and three people went to the hospital with breathing problems, fire officials said.",
       "The leak began shortly before 6 a.m. when a valve on Tank 6 failed, according to the terminal's operator, Brackwater Terminals. Crews from the Gullhaven Fire Department sprayed foam on the tank through the morning while a sheriff's boat kept fishing vessels away from the berth.",
       "\u{201C}We moved quickly because the wind was pushing the cloud straight up Quay Street,\u{201D} said Daniel Okafor, the city's fire chief. He said six blocks closest to the water were cleared by 7:30 a.m.",
       "Residents were taken by bus to Harbor View Middle School, where the Harbor Aid Society set up cots. The three people taken to Gullhaven General Hospital were in stable condition, a hospital spokeswoman said.",
