@@ -339,13 +339,15 @@ public struct NewswireReader: ArticleReader {
     let text = line.trimmingCharacters(in: .whitespaces)
     guard NewswireText.wordCount(text) <= 16 else { return nil }
     guard let groups = NewswireText.captures(bylinePattern, text) else { return nil }
-    let names = groups.dropFirst().compactMap { $0 }.map {
-      NewswireText.nameCase($0.trimmingCharacters(in: .whitespaces))
-    }
+    // Capitals swallow " AND ": `By ANA RUIZ AND TOM HALE` is two names.
+    let names = groups.dropFirst().compactMap { $0 }
+      .flatMap { $0.components(separatedBy: " AND ") }
+      .map { NewswireText.nameCase($0.trimmingCharacters(in: .whitespaces)) }
+      .filter { !$0.isEmpty }
     let months: Set<String> = [
       "January", "February", "March", "April", "May", "June", "July", "August", "September",
       "October", "November", "December", "Then", "Now", "Monday", "Tuesday", "Wednesday",
-      "Thursday", "Friday", "Saturday", "Sunday",
+      "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An",
     ]
     guard let first = names.first, !months.contains(String(first.split(separator: " ")[0])) else {
       return nil

@@ -126,6 +126,13 @@ public struct PlainTextReader: ArticleReader {
     pattern:
       #"^(source|outlet|from|published by|originally published (by|in)|publication)\s*:\s*(.{2,60})$"#,
     options: [.caseInsensitive])
+  /// `By The Associated Press`: an outlet in the byline's place.
+  private static let outletByline = try! NSRegularExpression(
+    pattern: #"^By:? (The(?: [A-Z][\w&.'-]*){1,5})\.?$"#)
+  /// `By Staff`, `By Ledger Staff Reports`: a byline without a name.
+  private static let staffByline = try! NSRegularExpression(
+    pattern: #"^by:? ([a-z][\w.'-]* ){0,3}staff( reports?| writers?)?\.?$"#,
+    options: [.caseInsensitive])
   private static let dateWords = try! NSRegularExpression(
     pattern:
       #"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday)?\b|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?|\b[ap]\.?m\.?|\b(utc|gmt|[ecmp][sd]?t)\b|\b(at|on|updated|published|posted)\b|[0-9]+|[,.:/|–—-]|t(?=\d)"#,
@@ -151,6 +158,11 @@ public struct PlainTextReader: ArticleReader {
       metadata.published = metadata.published ?? date
       return true
     }
+    if let g = NewswireText.captures(outletByline, line), let name = g[1] {
+      metadata.outlet = metadata.outlet ?? name
+      return true
+    }
+    if NewswireText.matches(staffByline, line) { return true }
     if line.range(of: #"^by\s"#, options: [.regularExpression, .caseInsensitive]) != nil,
       let names = NewswireReader.byline(line)
     {

@@ -69,6 +69,27 @@ struct PlainTextReaderTests {
     #expect(a.cleaning.linesRemoved == 17)
   }
 
+  @Test func bylineForms() {
+    var metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By ANA RUIZ AND TOM HALE", into: &metadata))
+    #expect(metadata.authors == ["Ana Ruiz", "Tom Hale"])
+    metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By The Harbor Ledger", into: &metadata))
+    #expect(metadata.outlet == "The Harbor Ledger" && metadata.authors.isEmpty)
+    metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By Ledger Staff", into: &metadata))
+    #expect(metadata.authors.isEmpty)
+    #expect(PlainTextReader.extractMetadata("By Maria Ortega | Harbor Ledger", into: &metadata))
+    #expect(metadata.authors == ["Maria Ortega"] && metadata.outlet == "Harbor Ledger")
+    metadata = ArticleMetadata()
+    #expect(
+      !PlainTextReader.extractMetadata(
+        "By the time crews arrived, the fire was out.", into: &metadata))
+    #expect(
+      !PlainTextReader.extractMetadata("By Tuesday the beaches had reopened.", into: &metadata))
+    #expect(metadata == ArticleMetadata())
+  }
+
   @Test func hardWrappedBlocksAreJoined() throws {
     let text = """
       Harbor dredging to begin in spring
