@@ -40,6 +40,12 @@ public struct AutoReader: ArticleReader {
   public var gunzip: (@Sendable (Data, Int) -> Data?)?
   /// The largest inflated size accepted from a gzip input.
   public var maxInflatedBytes: Int
+  /// The standard rules without duplicate removal: page analysis already drops repeated
+  /// furniture, and pages that repeat a paragraph on purpose (the same interview question put
+  /// to several people) lost real text to it on the extraction development set.
+  public static let htmlCleaningDefault = CleaningRules(
+    rules: CleaningRules.standard.rules, removesDuplicates: false)
+
   /// Applied to what the HTML reader returns, to catch furniture its page analysis kept
   /// (captions with credits, sign-up lines inside the article body); nil leaves it as is.
   public var htmlCleaning: CleaningRules?
@@ -49,7 +55,7 @@ public struct AutoReader: ArticleReader {
     newswire: NewswireReader = NewswireReader(),
     gunzip: (@Sendable (Data, Int) -> Data?)? = nil,
     maxInflatedBytes: Int = InputLoader.defaultMaxBytes,
-    htmlCleaning: CleaningRules? = .standard
+    htmlCleaning: CleaningRules? = AutoReader.htmlCleaningDefault
   ) {
     self.html = html
     self.plainText = plainText
