@@ -317,6 +317,7 @@ public struct NewswireReader: ArticleReader {
       #"^(associated press|ap|ap [a-z]+ writer|associated press writer|[a-z ]{0,30}news service|[a-z. ]{0,40}special features|new york times syndicate)\)?\.?$"#
     ),
     ("undated", #"^undated\b.{0,60}$"#),
+    ("copyright", #"^.{0,120}\bcopyright (19|20)\d\d by\b"#),
     ("editors-note", #"^\(--"#),
     ("editors-note", #"^(story filed by|filed by)\b.{0,60}$"#),
     ("editors-note", #"^[a-z ]{0,30}news ?brief by\b"#),
@@ -357,13 +358,14 @@ public struct NewswireReader: ArticleReader {
 
   private static let datelinePattern = try! NSRegularExpression(
     pattern:
-      #"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)(?:,? [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z ]+\))? ?(?:_|--|—|–)\s"#
+      #"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?: \([A-Z][A-Za-z ]+\)(?=,))?(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)(?:,? [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z ]+\))?(?: ?(?:_|--|—|–) ?| - )(?=\S)"#
   )
 
   /// `KANSAS CITY, Mo. _ When…` → `KANSAS CITY, Mo.`; `KAMPALA, August 12 (Xinhua) --` →
   /// `KAMPALA`.
   static func datelinePlace(_ paragraph: String) -> String? {
-    guard let groups = NewswireText.captures(datelinePattern, paragraph), let place = groups[1]
+    guard let groups = NewswireText.captures(datelinePattern, paragraph), let place = groups[1],
+      place != "UNDATED"
     else {
       return nil
     }
