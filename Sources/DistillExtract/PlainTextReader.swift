@@ -216,11 +216,14 @@ public struct PlainTextReader: ArticleReader {
 
   // MARK: - Title and paragraphs
 
-  /// A title is short and does not end like a sentence run-on; a first line of 30+ words is
-  /// body text from a scrape that lost its title.
-  private static func isTitleLike(_ line: String) -> Bool {
+  /// A title is short; a first line of 30+ words, or a full sentence of more than a dozen
+  /// words ending in a full stop, is body text from a scrape that lost its title (headlines
+  /// rarely end in a full stop; lead paragraphs nearly always do).
+  static func isTitleLike(_ line: String) -> Bool {
     let words = NewswireText.wordCount(line)
-    return words >= 2 && words <= 30
+    guard words >= 2 && words <= 30 else { return false }
+    let endsSentence = line.hasSuffix(".") || line.hasSuffix(".\"") || line.hasSuffix(".”")
+    return !(endsSentence && words > 12)
   }
 
   /// The outlet's name alone on a line above the headline: the name the byline or copyright

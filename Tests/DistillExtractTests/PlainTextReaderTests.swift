@@ -115,6 +115,17 @@ struct PlainTextReaderTests {
     #expect(a.title.hasPrefix("The council voted on Wednesday"))
   }
 
+  @Test func leadParagraphIsNotTakenForATitle() {
+    #expect(
+      PlainTextReader.isTitleLike("Ferry service resumes on Lake Dunmore after two-day strike"))
+    #expect(PlainTextReader.isTitleLike("What comes next for the terminal?"))
+    #expect(PlainTextReader.isTitleLike("Pier closes."))
+    #expect(
+      !PlainTextReader.isTitleLike(
+        "The council voted on Wednesday to close the old pier to cars after inspectors found rot."))
+    #expect(!PlainTextReader.isTitleLike("Storm"))
+  }
+
   @Test func furnitureOnlyPageIsNotAnArticle() {
     let text = "Skip to main content\nAdvertisement\nSign up for our newsletter\n© 2026 Example"
     let outcome = PlainTextReader().read(Data(text.utf8), from: SourceRef("junk.txt"))
