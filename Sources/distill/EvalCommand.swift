@@ -25,8 +25,7 @@ struct RougeOptions: ParsableArguments {
   @Option(
     name: .customLong("wordnet-exceptions"),
     help: ArgumentHelp(
-      "Folder with WordNet 2.0's adj.exc, adv.exc, noun.exc, verb.exc, used as ROUGE-1.5.5's exception database.",
-      discussion: "Without it, scores equal ROUGE-1.5.5 run with an empty WordNet-2.0.exc.db.",
+      "Folder of WordNet 2.0's adj.exc, adv.exc, noun.exc, verb.exc, used as ROUGE-1.5.5's exception database (without it, scores equal ROUGE-1.5.5 with an empty WordNet-2.0.exc.db).",
       valueName: "dir"))
   var wordnetExceptions: String?
 
