@@ -82,11 +82,20 @@ struct EvalDucCommand: AsyncParsableCommand {
     let chosen = Self.makeSummarizer(summarizer)
     var items: [RougeItem] = []
     for topic in topicList {
-      for task in try tasks(for: topic, docsRoot: docsRoot) {
+      // Update batches are read once and passed on as already read to the later batches.
+      var read: [URL: [Document]] = [:]
+      func documents(_ folder: URL) throws -> [Document] {
+        if let known = read[folder] { return known }
+        let documents = try Self.documents(in: folder)
+        read[folder] = documents
+        return documents
+      }
+      for task in try topic.tasks(docsRoot: docsRoot, update: update) {
         let summary = chosen.summarize(
-          task.documents,
+          try documents(task.folder),
           request: SummaryRequest(
-            wordBudget: wordBudget, focus: focusText(topic), alreadyRead: task.alreadyRead))
+            wordBudget: wordBudget, focus: focusText(topic),
+            alreadyRead: try task.alreadyRead.flatMap(documents)))
         let text = Self.spl(summary)
         if let writeSummaries {
           let folder = URL(fileURLWithPath: writeSummaries)
@@ -135,42 +144,6 @@ struct EvalDucCommand: AsyncParsableCommand {
       }
       if checks.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
-  }
-
-  /// One summary to make: the documents, what was already read, and the names it is scored
-  /// and written under.
-  struct Task {
-    var key: String
-    var fileName: String
-    var documents: [Document]
-    var alreadyRead: [Document]
-  }
-
-  func tasks(for topic: DucTopic, docsRoot: URL) throws -> [Task] {
-    let folder = docsRoot.appendingPathComponent(topic.id)
-    guard update else {
-      return [
-        Task(
-          key: topic.key, fileName: topic.id, documents: try Self.documents(in: folder),
-          alreadyRead: [])
-      ]
-    }
-    var tasks: [Task] = []
-    var read: [Document] = []
-    for batch in ["A", "B", "C", "D"] {
-      let batchFolder = folder.appendingPathComponent("\(topic.id)-\(batch)")
-      guard FileManager.default.fileExists(atPath: batchFolder.path) else { continue }
-      let documents = try Self.documents(in: batchFolder)
-      tasks.append(
-        Task(
-          key: "\(topic.key)-\(batch)", fileName: "\(topic.id)-\(batch)", documents: documents,
-          alreadyRead: read))
-      read += documents
-    }
-    guard !tasks.isEmpty else {
-      throw ValidationError("No batch folders (\(topic.id)-A …) in \(folder.path).")
-    }
-    return tasks
   }
 
   func focusText(_ topic: DucTopic) -> String? {
