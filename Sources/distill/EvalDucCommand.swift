@@ -80,6 +80,11 @@ struct EvalDucCommand: AsyncParsableCommand {
     let modelFiles = try DucName.group(directory: URL(fileURLWithPath: models)).byKey
     let docsRoot = URL(fileURLWithPath: docs)
     let chosen = Self.makeSummarizer(summarizer)
+    // Options that can fail are checked before the slow part.
+    let scorer = try rouge.scorer(wordLimit: wordBudget)
+    let floorTable = try floors.map {
+      try QualityFloors(json: Data(contentsOf: URL(fileURLWithPath: $0)))
+    }
     var items: [RougeItem] = []
     for topic in topicList {
       // Update batches are read once and passed on as already read to the later batches.
@@ -109,7 +114,6 @@ struct EvalDucCommand: AsyncParsableCommand {
           RougeItem(id: task.key, summary: text, references: try references.map(readText)))
       }
     }
-    let scorer = try rouge.scorer(wordLimit: wordBudget)
     let evaluation = scorer.evaluate(items)
     let key = floorKey ?? derivedFloorKey(topicList)
     let measured = [
@@ -117,9 +121,7 @@ struct EvalDucCommand: AsyncParsableCommand {
       "\(key).rouge2": evaluation.average.rouge2.recall.average,
       "\(key).rougeSU4": evaluation.average.rougeSU.recall.average,
     ]
-    let checks = try floors.map {
-      try QualityFloors(json: Data(contentsOf: URL(fileURLWithPath: $0))).check(measured)
-    }
+    let checks = floorTable?.check(measured)
     if rouge.json {
       print(
         try jsonString(
