@@ -103,7 +103,7 @@ struct HTMLContentFinder {
     "login", "banner", "navbar", "navigation", "toolbar", "tag-list", "taglist",
     "keywords", "breaking-news", "read-more", "readmore", "more-stories", "morestories",
     "nav-", "-nav", "menu", "print-", "jump-link", "lightbox", "gallery", "slideshow",
-    "video-", "player", "rollover", "tooltip", "popover", "ad-slot", "adslot", "ad-container",
+    "video-", "player", "ad-slot", "adslot", "ad-container",
     "ad-wrapper", "ad_", "-ad-",
   ]
   /// Class/id words (split on space, `-`, `_`) that mark page furniture.
@@ -262,6 +262,34 @@ struct HTMLContentFinder {
     return false
   }
 
+  static let inlineTags: Set<String> = [
+    "a", "span", "b", "i", "em", "strong", "small", "font", "abbr", "cite", "sup", "sub", "time",
+    "u", "mark", "q", "code", "var", "kbd", "s", "del", "ins", "big", "tt",
+  ]
+  static let hiddenInlineNames = [
+    "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "offscreen", "tooltip",
+    "popover", "popup", "hovercard", "hover-card", "rollover",
+  ]
+
+  /// Screen-reader-only text, or the hidden card of a hover card (the visible link comes
+  /// first and stays).
+  func isHiddenInline(_ i: Int) -> Bool {
+    let n = names(i)
+    guard !n.isEmpty,
+      HTMLContentFinder.hiddenInlineNames.contains(where: { HTMLText.contains(n, $0) })
+    else { return false }
+    // The link of a hover card is what readers see.
+    if nodes[i].name == "a" { return false }
+    var first = i + 1
+    while first < nodes[i].subtreeEnd, nodes[first].kind == .text,
+      HTMLText.collapseWhitespace(nodes[first].text).isEmpty
+    {
+      first += 1
+    }
+    let startsWithLink = first < nodes[i].subtreeEnd && nodes[first].name == "a"
+    return !startsWithLink
+  }
+
   mutating func removeFurniture() {
     let pageParagraphText = max(paragraphText[body], 1)
     var i = 0
@@ -282,6 +310,14 @@ struct HTMLContentFinder {
       } else if node.name != "body" && node.name != "html" && !holdsArticle {
         if isHidden(node) {
           remove = true
+        } else if HTMLContentFinder.inlineTags.contains(node.name) {
+          // Inline pieces of a sentence ("auto-tag" links) stay unless their names say
+          // caption, credit, share…; screen-reader text and hover cards go.
+          let n = names(i)
+          remove =
+            isHiddenInline(i) || isHidden(node)
+            || (HTMLContentFinder.hasStrongNegative(n) && !HTMLContentFinder.hasPositive(n)
+              && !HTMLContentFinder.hiddenInlineNames.contains { HTMLText.contains(n, $0) })
         } else {
           let n = names(i)
           if !n.isEmpty {
@@ -722,6 +758,8 @@ struct HTMLContentFinder {
     "tell us what you think",
     "trending", "trending now", "most read", "most popular", "recommended", "related posts",
     "more stories", "top stories", "latest news", "what to read next", "read this next",
+    "like this", "like loading", "anzeige", "werbung", "publicité", "publicidad", "publicidade",
+    "pubblicità", "reklama", "iklan", "advertentie", "annonce", "реклама",
   ]
   static let boilerplateContains = [
     "ie 11 is not supported", "browser is not supported", "please enable javascript",
@@ -738,7 +776,7 @@ struct HTMLContentFinder {
     "image caption", "media caption", "picture:", "pictured:", "file photo", "read next",
     "recommended:", "also read:", "watch:", "listen:", "reporting by ", "(reporting by ",
     "additional reporting by ", "editing by ", "(editing by ", "writing by ", "compiled by ",
-    "follow us on ",
+    "follow us on ", "filed under", "posted in ", "tags:", "tagged:", "topics:",
   ]
 
   func filterBoilerplate(_ paragraphs: [String]) -> [String] {
@@ -757,6 +795,7 @@ struct HTMLContentFinder {
         if isTitle(paragraph) { continue }
         if HTMLContentFinder.isBylineOrDateLine(paragraph) { continue }
         if HTMLContentFinder.isFollowLine(lower) { continue }
+        if HTMLContentFinder.isReadingTime(lower) { continue }
       }
       if result.last == paragraph { continue }
       result.append(paragraph)
@@ -787,6 +826,15 @@ struct HTMLContentFinder {
       words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
       || HTMLText.contains(paragraph, ":")
     return hasYearOrClock && datey.count * 10 >= words.count * 7
+  }
+
+  /// "5 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
+  static func isReadingTime(_ lower: String) -> Bool {
+    guard lower.count < 40 else { return false }
+    return [
+      "min read", "minute read", "reading time", "read time", "tempo de leitura",
+      "tiempo de lectura", "lesezeit", "temps de lecture",
+    ].contains { HTMLText.contains(lower, $0) }
   }
 
   /// "Follow Newsbeat on Instagram, Facebook and Twitter."
