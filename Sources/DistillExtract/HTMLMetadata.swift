@@ -91,9 +91,10 @@ enum HTMLMetadataReader {
 
     var m = ArticleMetadata()
     // Title.
+    // Sites often append their name to og:title too ("Headline | Site").
     m.title =
-      meta["og:title"] ?? string(ld["headline"]).map(HTMLText.collapseWhitespace)
-      ?? meta["twitter:title"] ?? facts.documentTitle.map(stripSiteSuffix) ?? h1
+      (meta["og:title"] ?? string(ld["headline"]).map(HTMLText.collapseWhitespace)
+      ?? meta["twitter:title"] ?? facts.documentTitle).map(stripSiteSuffix) ?? h1
     // Dates.
     let publishedCandidates = [
       string(ld["datePublished"]), meta["article:published_time"], meta["article:published"],
@@ -223,6 +224,8 @@ enum HTMLMetadataReader {
   static func splitAuthors(_ raw: String) -> [String] {
     var text = HTMLText.collapseWhitespace(raw)
     if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+    // "Ann Lee | Staff Writer": the name comes first.
+    if let bar = text.range(of: " | ") { text = String(text[..<bar.lowerBound]) }
     let parts = text.replacingOccurrences(of: " and ", with: ",")
       .replacingOccurrences(of: " & ", with: ",").split(separator: ",")
     return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
