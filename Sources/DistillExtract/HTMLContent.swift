@@ -178,21 +178,6 @@ struct HTMLContentFinder {
     measure()
     guard let top = pickTopCandidate() else { return [] }
     let roots = selectSiblings(of: top)
-    if let needle = ProcessInfo.processInfo.environment["DISTILL_NEEDLE"],
-      let hit = nodes.firstIndex(where: { $0.text.contains(needle) })
-    {
-      var a = hit
-      while a >= 0 {
-        debug(
-          "  anc \(a) \(nodes[a].name) \(names(a)) alive=\(alive[a]) score=\(scored[a] ? score[a] : -999) len=\(textLength[a]) ld=\(linkDensity(a))"
-        ); a = nodes[a].parent
-      }
-    }
-    if debugOn {
-      debug(
-        "top \(nodes[top].name) \(names(top)) score=\(score[top]); roots \(roots.map { nodes[$0].name + "." + names($0) })"
-      )
-    }
     var paragraphs: [String] = []
     for root in roots {
       cleanConditionally(under: root)
@@ -338,9 +323,6 @@ struct HTMLContentFinder {
         }
       }
       if remove {
-        if debugOn && paragraphText[i] > 300 {
-          debug("furniture \(node.name) \(names(i)) p=\(paragraphText[i])")
-        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -630,9 +612,6 @@ struct HTMLContentFinder {
         remove = textLength[i] > 0 && linkDensity(i) > 0.8 && textLength[i] < 200
       }
       if remove {
-        if debugOn && textLength[i] > 200 {
-          debug("clean \(node.name) \(names(i)) len=\(textLength[i]) ld=\(linkDensity(i))")
-        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -722,7 +701,8 @@ struct HTMLContentFinder {
       if node.kind == .text {
         current += node.text
       } else if node.name == "br" {
-        current += "\n"
+        // One <br> breaks a line; two in a row end a paragraph, as they do on screen.
+        if HTMLContentFinder.endsWithBlankLine(current) { flush() } else { current += "\n" }
       } else if HTMLContentFinder.blockTags.contains(node.name) {
         flush()
         closeAt.append(node.subtreeEnd)
@@ -734,6 +714,15 @@ struct HTMLContentFinder {
       i += 1
     }
     flush()
+  }
+
+  /// Whether nothing but white space follows the last line break (or there is no text yet).
+  static func endsWithBlankLine(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars.reversed() {
+      if scalar == "\n" { return true }
+      if !HTMLText.isSpace(scalar) { return false }
+    }
+    return true
   }
 
   /// Collapses spaces in a paragraph, keeping single line breaks from `<br>`.
@@ -897,6 +886,3 @@ struct HTMLContentFinder {
       "no block of article text found: \(words) words outside navigation, links and page furniture"
   }
 }
-
-let debugOn = ProcessInfo.processInfo.environment["DISTILL_DEBUG"] != nil
-func debug(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

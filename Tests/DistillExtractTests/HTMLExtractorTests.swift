@@ -252,6 +252,24 @@ struct HTMLExtractorTests {
     #expect(result.text.contains("Third bold nested text closes the story"))
   }
 
+  @Test("one <br> breaks a line, two end a paragraph")
+  func lineBreaks() {
+    let page = """
+      <html><body><div class="post-body">
+      The harbor reopened on Monday after a week of repairs to the sea wall.<br>
+      Boats lined up at dawn to leave port.<br><br>
+      Fishermen said the closure had cost them a week of income during the busiest season.
+      </div></body></html>
+      """
+    #expect(
+      extract(page).text == """
+        The harbor reopened on Monday after a week of repairs to the sea wall.
+        Boats lined up at dawn to leave port.
+
+        Fishermen said the closure had cost them a week of income during the busiest season.
+        """)
+  }
+
   @Test("gzip-compressed pages are inflated first")
   func gzipPage() throws {
     // `printf '<p>…</p>' | gzip -n` of a short page, as bytes.
