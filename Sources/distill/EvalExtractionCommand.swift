@@ -62,10 +62,10 @@ struct EvalExtraction: ParsableCommand {
 
   func run() throws {
     guard let truthData = FileManager.default.contents(atPath: truth) else {
-      throw ValidationError("Cannot read the truth file \(truth).")
+      throw EvalExtractionError("Cannot read the truth file \(truth).")
     }
     guard let object = try JSONSerialization.jsonObject(with: truthData) as? [String: Any] else {
-      throw ValidationError("\(truth) is not a JSON object of {key: {\"articleBody\": …}}.")
+      throw EvalExtractionError("\(truth) is not a JSON object of {key: {\"articleBody\": …}}.")
     }
     var inputs: [(key: String, truth: String, html: Data)] = []
     for key in object.keys.sorted() {
@@ -77,17 +77,17 @@ struct EvalExtraction: ParsableCommand {
       var html: Data
       if let compressed = FileManager.default.contents(atPath: gz) {
         guard let inflated = HTMLGzip.decompress(compressed) else {
-          throw ValidationError("\(gz) is not valid gzip data.")
+          throw EvalExtractionError("\(gz) is not valid gzip data.")
         }
         html = inflated
       } else if let raw = FileManager.default.contents(atPath: plain) {
         html = raw
       } else {
-        throw ValidationError("Missing page for \(key): neither \(gz) nor \(plain) exists.")
+        throw EvalExtractionError("Missing page for \(key): neither \(gz) nor \(plain) exists.")
       }
       inputs.append((key, body, html))
     }
-    if inputs.isEmpty { throw ValidationError("\(truth) lists no pages.") }
+    if inputs.isEmpty { throw EvalExtractionError("\(truth) lists no pages.") }
 
     let extractor = HTMLExtractor()
     var extractions: [HTMLExtraction] = []
@@ -173,4 +173,10 @@ private func threadCPUSeconds() -> Double {
   var spec = timespec()
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
   return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// A benchmark folder or truth file that cannot be used; printed as `Error: <message>`.
+struct EvalExtractionError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }
