@@ -801,6 +801,13 @@ struct HTMLContentFinder {
     "updated", "posted", "on", "last", "de", "às", "le", "am", "um", "uhr", "h",
   ]
 
+  static let calendarNames: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
+
   /// "By Ann Lee", "By Reuters", "Nov. 20, 2019, 9:28 AM UTC", "Updated at 1:23 p.m.": the
   /// byline and dateline of the article, which are metadata, not body text.
   static func isBylineOrDateLine(_ paragraph: String) -> Bool {
@@ -811,10 +818,18 @@ struct HTMLContentFinder {
     let datey = words.filter { word in
       word.allSatisfy(\.isNumber) || dateWords.contains(String(word))
     }
-    let hasYearOrClock =
-      words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
-      || HTMLText.contains(paragraph, ":")
-    return hasYearOrClock && datey.count * 10 >= words.count * 7
+    // A month or weekday name, or a clock: "2019: 45,000 units" is a figure, not a dateline.
+    let hasCalendarWord = words.contains { calendarNames.contains(String($0)) }
+    let hasClock = paragraph.unicodeScalars.indices.contains { index in
+      paragraph.unicodeScalars[index] == ":"
+        && index > paragraph.unicodeScalars.startIndex
+        && paragraph.unicodeScalars.index(after: index) < paragraph.unicodeScalars.endIndex
+        && CharacterSet.decimalDigits.contains(
+          paragraph.unicodeScalars[paragraph.unicodeScalars.index(before: index)])
+        && CharacterSet.decimalDigits.contains(
+          paragraph.unicodeScalars[paragraph.unicodeScalars.index(after: index)])
+    }
+    return (hasCalendarWord || hasClock) && datey.count * 10 >= words.count * 7
   }
 
   /// "5 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
