@@ -71,7 +71,7 @@ public struct FigureFinder: Sendable {
     "hundred": 100, "dozen": 12, "hundreds": 100, "thousands": 1000,
   ]
   static let multipliers: [String: Double] = [
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
   ]
   static let monthsAndUnits: Set<String> = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -82,18 +82,34 @@ enum SentenceCleaner {
     return 0
   }
 
-  /// `text` without a leading connective, its new first letter capitalized.
+  /// `text` without a leading connective, when what follows already opens like a sentence
+  /// ("But Ortega said…" → "Ortega said…"). Case is never changed, so the result stays a
+  /// word-for-word deletion from the source; "However, the levee…" is returned unchanged, and
+  /// ``startsWithMarker(_:)`` tells the composer it still leans on the sentence before.
   static func removingMarker(_ text: String) -> String {
     var t = text
-    var guardCount = 0
-    while guardCount < 3 {
+    var rounds = 0
+    while rounds < 3 {
       let n = markerLength(t)
       guard n > 0 else { break }
-      t = String(String.UnicodeScalarView(t.unicodeScalars.dropFirst(n)))
-      guardCount += 1
+      let rest = String(String.UnicodeScalarView(t.unicodeScalars.dropFirst(n)))
+      guard let first = rest.unicodeScalars.first,
+        first.properties.isUppercase || CharacterSet.decimalDigits.contains(first)
+          || startsWithQuote(rest)
+      else { break }
+      t = rest
+      rounds += 1
     }
-    guard let first = t.first else { return t }
-    return first.uppercased() + t.dropFirst()
+    return t
+  }
+
+  /// True when the sentence opens with a connective that leans on the sentence before.
+  static func startsWithMarker(_ text: String) -> Bool { markerLength(text) > 0 }
+
+  /// True when the sentence cannot open a paragraph: it starts with a pronoun, a demonstrative
+  /// or a connective that needs the sentence before it.
+  static func leansOnPrevious(_ text: String) -> Bool {
+    startsWithReference(text) || startsWithMarker(text)
   }
 
   /// `text` without a newswire dateline prefix ("PINE RIDGE, S.D. (AP) -- ").

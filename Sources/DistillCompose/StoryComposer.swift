@@ -79,7 +79,10 @@ public struct StoryComposer: BriefComposer {
       text = SentenceCleaner.removingMarker(text)
       guard TextSupport.words(text).count >= 3 else { continue }
       var citations = story.citations(for: selected.sentence)
-      for copy in selected.alsoIn { citations += story.citations(for: copy) }
+      // Cite another outlet's sentence only when it carries this one, not a paraphrase of it.
+      for copy in selected.alsoIn where Grounding.isCopy(copy.text, of: text) {
+        citations += story.citations(for: copy)
+      }
       citations = StoryContext.sorted(citations)
       let key = TextSupport.normalized(text)
       if let i = seen[key] {
@@ -107,7 +110,7 @@ public struct StoryComposer: BriefComposer {
     // A follow-on sentence to a one-sentence lede may join it.
     if lede.count == 1, options.maxLedeSentences > 1,
       let next = prose.indices.first(where: { i in
-        !used.contains(i) && SentenceCleaner.startsWithReference(prose[i].text)
+        !used.contains(i) && SentenceCleaner.leansOnPrevious(prose[i].text)
           && prose[i].document == lede[0].document
           && prose[i].sentence.index == lede[0].sentence.index + 1
       })
@@ -124,7 +127,7 @@ public struct StoryComposer: BriefComposer {
         < (story.number(prose[$1].document), prose[$1].sentence.index)
     }
     for i in ordered {
-      if SentenceCleaner.startsWithReference(prose[i].text) {
+      if SentenceCleaner.leansOnPrevious(prose[i].text) {
         if let p = predecessorIndex(prose[i]), let u = unitOf[p] {
           bodyUnits[u].append(i)
           unitOf[i] = u
@@ -184,7 +187,7 @@ public struct StoryComposer: BriefComposer {
   /// Picks the lede: among the first summary sentences, the ones that say who, what, when and
   /// where (names, a number, a date), open an article, and stand on their own.
   func chooseLede(_ prose: [Candidate], story: StoryContext) -> [Int] {
-    let pool = prose.indices.filter { !SentenceCleaner.startsWithReference(prose[$0].text) }
+    let pool = prose.indices.filter { !SentenceCleaner.leansOnPrevious(prose[$0].text) }
     guard !pool.isEmpty else { return [] }
     let window = Array(pool.prefix(max(4, options.maxLedeSentences * 2)))
     func score(_ i: Int) -> Double {

@@ -88,9 +88,12 @@ struct StoryContext {
 
     var places: [String: (count: Int, first: Int)] = [:]
     for (d, doc) in documents.enumerated() {
-      if let dl = NewswireDateline.parse(doc.article.text) {
-        let entry = places[dl.place] ?? (0, numbers[d])
-        places[dl.place] = (entry.count + 1, min(entry.first, numbers[d]))
+      // The reader may have taken the dateline off the text already and kept its place.
+      if let found = doc.article.metadata.place ?? NewswireDateline.parse(doc.article.text)?.place,
+        !found.isEmpty
+      {
+        let entry = places[found] ?? (0, numbers[d])
+        places[found] = (entry.count + 1, min(entry.first, numbers[d]))
       }
     }
     place =
@@ -161,7 +164,7 @@ struct StoryContext {
   func standalone(_ s: Sentence) -> String? {
     var text = SentenceCleaner.removingDateline(s.text)
     text = SentenceCleaner.removingMarker(text)
-    if SentenceCleaner.startsWithReference(text) { return nil }
+    if SentenceCleaner.leansOnPrevious(text) { return nil }
     if TextSupport.words(text).count < 5 { return nil }
     return text
   }

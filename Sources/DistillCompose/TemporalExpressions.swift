@@ -86,26 +86,22 @@ public struct TemporalResolver: Sendable {
       return d
     }
     /// The year that puts month/day nearest to the reference, leaning past or future.
+    /// The year that puts month/day within the twelve months up to the reference (news
+    /// reports the past), or, when the sentence speaks of the future, within the twelve months
+    /// from it.
     func nearestYear(month: Int, day dd: Int, reference: Date) -> Int {
       let refYear = cal.component(.year, from: reference)
-      var best = refYear
-      var bestScore = Double.infinity
-      for y in (refYear - 1)...(refYear + 1) {
-        guard let d = day(y, month, dd) else { continue }
-        var gap = d.timeIntervalSince(reference)
-        // Past dates are the norm in news; future only when the sentence says so.
-        if future {
-          gap = gap < -86_400 ? -gap * 3 : gap
-        } else {
-          gap = gap > 86_400 * 2 ? gap * 3 : -gap
+      let slack: TimeInterval = 2 * 86_400
+      if future {
+        for y in refYear...(refYear + 1) {
+          if let d = day(y, month, dd), d.timeIntervalSince(reference) >= -slack { return y }
         }
-        let score = abs(gap)
-        if score < bestScore {
-          bestScore = score
-          best = y
-        }
+        return refYear + 1
       }
-      return best
+      for y in stride(from: refYear + 1, through: refYear - 1, by: -1) {
+        if let d = day(y, month, dd), d.timeIntervalSince(reference) <= slack { return y }
+      }
+      return refYear - 1
     }
 
     while i < words.count {

@@ -80,18 +80,9 @@ enum TextSupport {
     }
   }
 
-  /// A light suffix stripper: enough to match "evacuated" with "evacuation" and "homes" with
-  /// "home" when comparing sentences.
+  /// The Porter stem, so "evacuated" matches "evacuation" and "homes" matches "home".
   static func stem(_ word: String) -> String {
-    var w = word.replacingOccurrences(of: "\u{2019}", with: "'")
-    for suffix in [
-      "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s",
-    ] where w.count > suffix.count + 3 && w.hasSuffix(suffix) {
-      w.removeLast(suffix.count)
-      if suffix == "ies" || suffix == "ied" { w += "y" }
-      break
-    }
-    return w
+    PorterStemmer().stem(word.replacingOccurrences(of: "\u{2019}", with: "'"))
   }
 
   /// A bag of content terms for cosine similarity.

@@ -40,7 +40,8 @@ public struct MarkdownRenderer: BriefRenderer {
         var date = RenderSupport.date(entry.date, precision: entry.precision)
         if entry.isInferred { date += " (inferred)" }
         let event = Self.escape(entry.event.text, inTable: true)
-        rows.append("| \(date) | \(event) \(RenderSupport.marker(entry.event.sourceNumbers)) |")
+        let marker = RenderSupport.marker(entry.event.sourceNumbers)
+        rows.append("| \(date) | \(event)\(marker.isEmpty ? "" : " " + marker) |")
       }
       out.append(rows.joined(separator: "\n"))
     }
@@ -87,13 +88,17 @@ public struct MarkdownRenderer: BriefRenderer {
   }
 
   static func paragraph(_ sentences: [BriefSentence]) -> String {
-    sentences.map { escape($0.text) + " " + RenderSupport.marker($0.sourceNumbers) }
-      .joined(separator: " ")
+    sentences.map(cited).joined(separator: " ")
   }
 
   static func bullets(_ sentences: [BriefSentence]) -> String {
-    sentences.map { "- " + escape($0.text) + " " + RenderSupport.marker($0.sourceNumbers) }
-      .joined(separator: "\n")
+    sentences.map { "- " + cited($0) }.joined(separator: "\n")
+  }
+
+  /// "Sentence. [1, 3]"
+  static func cited(_ sentence: BriefSentence) -> String {
+    let marker = RenderSupport.marker(sentence.sourceNumbers)
+    return escape(sentence.text) + (marker.isEmpty ? "" : " " + marker)
   }
 
   /// A file path as inline code, with a fence longer than any backtick run inside it.

@@ -1,72 +1,14 @@
 import DistillModel
 import DistillTestSupport
+import DistillText
 import Foundation
 
-/// Hand-written articles about one invented story, and a small sentence splitter for them.
+/// Hand-written articles about one invented story.
 enum StoryFixtures {
-  static let abbreviations: Set<String> = [
-    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Jan", "Feb", "Aug", "Sept", "Oct",
-    "Nov", "Dec", "St", "U.S", "S.D", "N.D", "Jr", "Sr", "a.m", "p.m", "Inc", "Co", "Lt", "Col",
-  ]
-
-  /// Splits an article into sentences at `.`, `!` or `?` (after any closing quotation marks)
-  /// followed by a space and a capital letter or an opening quotation mark, and at paragraph
-  /// breaks; spans are Unicode scalar offsets.
+  /// The article split into sentences by the project's sentence splitter.
   static func document(_ article: Article, index: Int) -> Document {
-    let s = Array(article.text.unicodeScalars)
-    var sentences: [Sentence] = []
-    var start = 0
-    var paragraph = 0
-    func emit(_ end: Int) {
-      var lo = start
-      var hi = end
-      while lo < hi, s[lo].properties.isWhitespace { lo += 1 }
-      while hi > lo, s[hi - 1].properties.isWhitespace { hi -= 1 }
-      if hi > lo {
-        let text = String(String.UnicodeScalarView(s[lo..<hi]))
-        sentences.append(
-          Sentence(
-            document: index, index: sentences.count, paragraph: paragraph, text: text,
-            span: TextSpan(start: lo, end: hi)))
-      }
-    }
-    var i = 0
-    while i < s.count {
-      if s[i] == "\n", i + 1 < s.count, s[i + 1] == "\n" {
-        emit(i)
-        paragraph += 1
-        i += 2
-        start = i
-        continue
-      }
-      if ".!?".unicodeScalars.contains(s[i]) {
-        var j = i + 1
-        while j < s.count, "\"'\u{201D}\u{2019}".unicodeScalars.contains(s[j]) { j += 1 }
-        guard j + 1 < s.count, s[j] == " " else {
-          i += 1
-          continue
-        }
-        let next = s[j + 1]
-        let opensSentence =
-          next.properties.isUppercase || "\"`\u{201C}".unicodeScalars.contains(next)
-        // The word before the period: an abbreviation or an initial does not end a sentence.
-        var k = i
-        while k > start, !s[k - 1].properties.isWhitespace { k -= 1 }
-        let word = String(String.UnicodeScalarView(s[k..<i]))
-        let isAbbreviation =
-          s[i] == "."
-          && (abbreviations.contains(word) || (word.count == 1 && word.first!.isUppercase))
-        if opensSentence && !isAbbreviation {
-          emit(j)
-          start = j + 1
-          i = j + 1
-          continue
-        }
-      }
-      i += 1
-    }
-    emit(s.count)
-    return Document(article: article, sentences: sentences)
+    Document(
+      article: article, sentences: SentenceSplitter().sentences(of: article, documentIndex: index))
   }
 
   static func article(
