@@ -103,7 +103,8 @@ struct HTMLContentFinder {
     "login", "banner", "navbar", "navigation", "toolbar", "tag-list", "taglist",
     "keywords", "breaking-news", "read-more", "readmore", "more-stories", "morestories",
     "nav-", "-nav", "menu", "print-", "jump-link", "lightbox", "gallery", "slideshow",
-    "video-", "player", "ad-slot", "adslot", "ad-container",
+    "video-", "videoplayer", "media-player", "audio-player", "jwplayer", "player-container",
+    "player-wrapper", "ad-slot", "adslot", "ad-container",
     "ad-wrapper", "ad_", "-ad-",
   ]
   /// Class/id words (split on space, `-`, `_`) that mark page furniture.
@@ -602,8 +603,9 @@ struct HTMLContentFinder {
           removeRelatedList(after: i, within: root)
           remove = true
         } else if name == "p" || name == "div" {
-          // A paragraph that is one link is a pointer to another story.
-          remove = textLength[i] > 0 && linkDensity(i) > 0.8
+          // A paragraph that is one link is a pointer to another story, unless it spells out
+          // its address (a cited source).
+          remove = textLength[i] > 0 && linkDensity(i) > 0.8 && !HTMLContentFinder.isAddress(text)
         } else {
           // Headline repeated in the body, or a heading with furniture names.
           remove = classWeight(i) < 0 || name == "h1" || isTitle(text) || linkDensity(i) > 0.5
@@ -633,6 +635,12 @@ struct HTMLContentFinder {
     guard !lower.isEmpty, lower.count < 50 else { return false }
     if relatedHeadings.contains(where: { lower.hasPrefix($0) }) { return true }
     return lower.hasPrefix("more ") && lower.hasSuffix(" stories")
+  }
+
+  static func isAddress(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www."))
+      && !lower.contains(" ")
   }
 
   /// Removes the link list that follows a "related stories" heading at `i`.
@@ -703,6 +711,9 @@ struct HTMLContentFinder {
       } else if node.name == "br" {
         // One <br> breaks a line; two in a row end a paragraph, as they do on screen.
         if HTMLContentFinder.endsWithBlankLine(current) { flush() } else { current += "\n" }
+      } else if node.name == "td" || node.name == "th" {
+        // A table row reads as one line: its cells are separated, not split.
+        current += " "
       } else if HTMLContentFinder.blockTags.contains(node.name) {
         flush()
         closeAt.append(node.subtreeEnd)
@@ -786,7 +797,9 @@ struct HTMLContentFinder {
         if HTMLContentFinder.isFollowLine(lower) { continue }
         if HTMLContentFinder.isReadingTime(lower) { continue }
       }
-      if result.last == paragraph { continue }
+      // A repeated sentence is a duplicated caption or teaser; short repeats ("0" in a table,
+      // "Yes.") are content.
+      if result.last == paragraph, paragraph.split(separator: " ").count >= 5 { continue }
       result.append(paragraph)
     }
     return result
