@@ -112,8 +112,20 @@ enum SentenceCleaner {
     startsWithReference(text) || startsWithMarker(text)
   }
 
-  /// `text` without a newswire dateline prefix ("PINE RIDGE, S.D. (AP) -- ").
+  /// `text` without a newswire dateline prefix ("PINE RIDGE, S.D. (AP) -- ") or a leading
+  /// dash of a newswire list ("_ Vitamin E eased…").
   static func removingDateline(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var lead = 0
+    while lead < scalars.count,
+      "_-\u{2014}\u{2013}\u{2022}*".unicodeScalars.contains(scalars[lead])
+        || lead > 0 && scalars[lead].properties.isWhitespace
+    {
+      lead += 1
+    }
+    if lead > 0, lead < scalars.count {
+      return removingDateline(String(String.UnicodeScalarView(scalars[lead...])))
+    }
     guard let d = NewswireDateline.parse(text) else { return text }
     let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(d.length)))
     guard let first = rest.first, first.isLetter || first.isNumber || startsWithQuote(rest) else {

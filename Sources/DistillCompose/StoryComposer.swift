@@ -87,7 +87,7 @@ public struct StoryComposer: BriefComposer {
         continue
       }
       seen[key] = prose.count
-      let terms = TextSupport.termVector(text)
+      let terms = TextSupport.termVector(text, stems: story.stems)
       prose.append(
         Candidate(
           document: selected.sentence.document, sentence: selected.sentence, text: text,
@@ -141,7 +141,7 @@ public struct StoryComposer: BriefComposer {
       let first = prose[unit[0]]
       return SectionPlanner.Item(
         terms: terms, text: text,
-        isBackground: story.isBackground(first.sentence.text, document: first.document),
+        isBackground: story.facts(first.sentence)?.isBackground ?? false,
         order: (story.number(first.document), first.sentence.index))
     }
     let plan = SectionPlanner.plan(items, maxSections: options.maxSections)
