@@ -155,7 +155,12 @@ public struct StoryComposer: BriefComposer {
     let proseKeys = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map(\.key))
     let proseIDs = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map { SentenceID($0) })
 
-    let quotes = story.quotes(limit: options.maxQuotes, minWords: options.minQuoteWords)
+    var proseSpans: [Int: [TextSpan]] = [:]
+    for sentence in ledeSentences + sections.flatMap(\.sentences) {
+      for c in sentence.citations { proseSpans[c.source, default: []].append(c.span) }
+    }
+    let quotes = story.quotes(
+      limit: options.maxQuotes, minWords: options.minQuoteWords, proseSpans: proseSpans)
     let timeline = story.timeline(limit: options.maxTimelineRows, summary: summary)
     let whatsNext = story.whatsNext(
       limit: options.maxWhatsNext, excludingKeys: proseKeys, excludingIDs: proseIDs,

@@ -248,7 +248,9 @@ struct StoryContext {
 
   // MARK: Quotes
 
-  func quotes(limit: Int, minWords: Int) -> [Quote] {
+  /// The most informative quotations, each once, leaving out any whose words the brief's prose
+  /// already carries (`proseSpans`: the cited spans of the prose sentences, by source number).
+  func quotes(limit: Int, minWords: Int, proseSpans: [Int: [TextSpan]] = [:]) -> [Quote] {
     let finder = QuoteFinder()
     var scored: [(quote: Quote, score: Double, order: (Int, Int))] = []
     var keys: [String] = []
@@ -260,6 +262,10 @@ struct StoryContext {
             $0 + TextSupport.words($1.text).count
           }
         guard words >= minWords else { continue }
+        let inProse = (proseSpans[numbers[d]] ?? []).contains {
+          $0.start <= q.span.start && q.span.end <= $0.end
+        }
+        if inProse { continue }
         let key = TextSupport.normalized(
           ([q.text] + q.continuations.map(\.text)).joined(separator: " "))
         // Never the same quotation twice, even when one source quotes more of it.
