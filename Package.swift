@@ -38,7 +38,7 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillExtract", "DistillEval",
+        "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,7 +55,10 @@ let package = Package(
       dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    // Runs the built binary end to end; depending on it makes `swift test` build it first.
+    .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
     .testTarget(
-      name: "DistillExtractTests", dependencies: ["DistillExtract", "DistillTestSupport"]),
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
   ]
 )

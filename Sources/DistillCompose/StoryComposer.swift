@@ -79,7 +79,10 @@ public struct StoryComposer: BriefComposer {
       text = SentenceCleaner.removingMarker(text)
       guard TextSupport.words(text).count >= 3 else { continue }
       var citations = story.citations(for: selected.sentence)
-      for copy in selected.alsoIn { citations += story.citations(for: copy) }
+      // Cite another outlet's sentence only when it carries this one, not a paraphrase of it.
+      for copy in selected.alsoIn where Grounding.isCopy(copy.text, of: text) {
+        citations += story.citations(for: copy)
+      }
       citations = StoryContext.sorted(citations)
       let key = TextSupport.normalized(text)
       if let i = seen[key] {

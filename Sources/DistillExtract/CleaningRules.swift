@@ -169,7 +169,7 @@ extension CleaningRules {
         #"^you('re| are) (now )?(signed up|subscribed)"#,
         #"^(check|look in) your inbox"#,
         #"^(already a subscriber|become a (subscriber|member))\b"#,
-        #"^subscribe( now| today)?[.!]?$"#,
+        #"^(subscribe|sign up|register|join)( now| today| free)?[.!]?$"#,
         #"\bdelivered (straight |directly )?to your inbox\b"#,
         #"^(support (our|local) journalism|subscribe to support)"#,
       ])),
@@ -193,6 +193,7 @@ extension CleaningRules {
         #"/\s*(getty images|ap( photo)?|reuters|afp|epa|shutterstock|alamy)\s*\)?\s*$"#,
         #"^(getty images|ap photo|reuters|afp via getty images)\b[^.]*$"#,
         #"\((photo )?courtesy of [^)]*\)\s*$"#,
+        #"\b(photo|photograph|image|picture)( credit)?\s*:\s*[A-Z][^.:]{1,60}$"#,
       ])),
     CleaningRule(
       name: "cookie-notice", reason: "cookie consent banner",

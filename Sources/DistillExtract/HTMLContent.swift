@@ -176,7 +176,7 @@ struct HTMLContentFinder {
     measureParagraphText()
     removeFurniture()
     measure()
-    let top = pickTopCandidate()
+    guard let top = pickTopCandidate() else { return [] }
     let roots = selectSiblings(of: top)
     if let needle = ProcessInfo.processInfo.environment["DISTILL_NEEDLE"],
       let hit = nodes.firstIndex(where: { $0.text.contains(needle) })
@@ -382,8 +382,9 @@ struct HTMLContentFinder {
     score[i] = bonus > 0 ? bonus * min(1, ownText / 500) : bonus
   }
 
-  /// Scores paragraphs into their ancestors and returns the best block.
-  mutating func pickTopCandidate() -> Int {
+  /// Scores paragraphs into their ancestors and returns the best block, or nil when no
+  /// element holds a paragraph of text outside links.
+  mutating func pickTopCandidate() -> Int? {
     var candidates: [Int] = []
     for i in nodes.indices where alive[i] {
       let node = nodes[i]
@@ -422,7 +423,7 @@ struct HTMLContentFinder {
         level += 1
       }
     }
-    guard !candidates.isEmpty else { return body }
+    guard !candidates.isEmpty else { return nil }
     for c in candidates { score[c] *= 1 - linkDensity(c) }
     let ranked = candidates.sorted { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
     var top = ranked[0]
@@ -836,6 +837,9 @@ struct HTMLContentFinder {
       } else {
         textBytes += nodes[i].text.utf8.count
       }
+    }
+    if doc.stoppedEarly {
+      return "the HTML parser stopped early: elements nested deeper than 256 levels"
     }
     if textBytes == 0 && scriptBytes > 0 {
       return "the page is only script and style, with no text"

@@ -64,8 +64,14 @@ public struct HTMLDocument: Sendable {
   /// Parses `bytes` in the character encoding `encoding` (a name libxml2/iconv knows).
   /// Returns an empty document when libxml2 cannot parse at all.
   public init(bytes: [UInt8], encoding: String) {
-    nodes = HTMLDocument.parse(bytes, encoding: encoding) ?? []
+    let result = HTMLDocument.parse(bytes, encoding: encoding)
+    nodes = result?.nodes ?? []
+    stoppedEarly = result?.halted ?? false
   }
+
+  /// Whether libxml2 stopped before the end of the page (it does at 256 levels of nesting);
+  /// ``nodes`` then hold what came before.
+  public let stoppedEarly: Bool
 
   /// Whether libxml2 produced any node.
   public var isEmpty: Bool { nodes.isEmpty }
@@ -98,17 +104,22 @@ public struct HTMLDocument: Sendable {
   }
 
   /// Copies libxml2's tree into nodes, walking iteratively.
-  private static func parse(_ bytes: [UInt8], encoding: String) -> [Node]? {
+  private static func parse(_ bytes: [UInt8], encoding: String) -> (nodes: [Node], halted: Bool)? {
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+    guard let context = htmlNewParserCtxt() else { return nil }
+    defer { htmlFreeParserCtxt(context) }
     let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-        htmlReadMemory(chars, Int32(buffer.count), nil, encoding, options)
+        htmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, encoding, options)
       }
     }
+    // libxml2 halts (keeping what it has) on an internal limit such as nesting deeper than
+    // 256 elements; the caller reports that rather than a bare "no text".
+    let halted = context.pointee.errNo == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
     guard let doc = parsed else { return nil }
     defer { xmlFreeDoc(doc) }
 
@@ -174,7 +185,7 @@ public struct HTMLDocument: Sendable {
       }
     }
     while let closed = open.popLast() { nodes[closed].subtreeEnd = nodes.count }
-    return nodes
+    return (nodes, halted)
   }
 }
 

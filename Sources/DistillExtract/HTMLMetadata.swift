@@ -231,7 +231,7 @@ enum HTMLMetadataReader {
         let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
         let tail = title[range.upperBound...]
         // Only a short tail is a site name; a long one is part of the headline.
-        if !head.isEmpty, tail.split(separator: " ").count <= 5, head.count > tail.count {
+        if head.split(separator: " ").count >= 2, tail.split(separator: " ").count <= 5 {
           return stripSiteSuffix(head)
         }
       }

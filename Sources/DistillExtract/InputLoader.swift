@@ -21,12 +21,18 @@ public struct InputLoader: Sendable {
     self.reader = reader
   }
 
+  /// - Parameter gunzip: Inflates `.gz` inputs (to at most the given size); without it they are
+  ///   skipped as unsupported.
   public init(
     maxBytes: Int = InputLoader.defaultMaxBytes, html: any ArticleReader,
-    plainText: PlainTextReader = PlainTextReader(), newswire: NewswireReader = NewswireReader()
+    plainText: PlainTextReader = PlainTextReader(), newswire: NewswireReader = NewswireReader(),
+    gunzip: (@Sendable (Data, Int) -> Data?)? = nil
   ) {
     self.init(
-      maxBytes: maxBytes, reader: AutoReader(html: html, plainText: plainText, newswire: newswire))
+      maxBytes: maxBytes,
+      reader: AutoReader(
+        html: html, plainText: plainText, newswire: newswire, gunzip: gunzip,
+        maxInflatedBytes: maxBytes))
   }
 
   /// Loads `inputs` in order; folders expand to their files, sorted by path.

@@ -74,6 +74,7 @@ public struct NewswireReader: ArticleReader {
       ?? id.flatMap(Self.dateFromDocumentID)
     let headline = (field("HEADLINE", in: doc) ?? field("HL", in: doc) ?? field("TITLE", in: doc))
       .map { NewswireText.headlineCase(NewswireText.collapseWhitespace(cleanInline($0))) }
+      .map(Self.withoutOperatorInitials)
       .flatMap { $0.isEmpty ? nil : $0 }
 
     var report = CleaningReport()
@@ -277,7 +278,8 @@ public struct NewswireReader: ArticleReader {
     ("slug", #"^BC-[A-Z0-9-]+"#),
     ("copyright", #"^(c\.|\(c\)|copyright|©)\s?(19|20)\d\d\b.{0,80}$"#),
     (
-      "editors-note", #"^(eds?|editors?|nonsubscribers|attention editors|attn|note to editors)\s*:"#
+      "editors-note",
+      #"^(eds?|editors?|editor'?s note|editors'? note|nonsubscribers|attention editors|attn|note to editors)\s*:"#
     ),
     ("editors-note", #"^(\(?for use by\b|\(?distributed by\b)"#),
     (
@@ -341,23 +343,41 @@ public struct NewswireReader: ArticleReader {
     return place
   }
 
+  /// A headline-shaped line: capitalized, short, one phrase (hard-wrapped notes split into
+  /// fragments that start in lowercase or run two sentences together).
   private static func isTitleLike(_ paragraph: String) -> Bool {
     let words = NewswireText.wordCount(paragraph)
-    return words >= 2 && words <= 20 && !paragraph.hasPrefix("(")
+    guard let first = paragraph.first, first.isUppercase || first.isNumber else { return false }
+    return words >= 2 && words <= 20 && !paragraph.contains(". ") && !paragraph.hasSuffix(",")
   }
 
-  /// A title for a document without a headline: the lead sentence, cut to a dozen words.
-  private static func leadTitle(_ paragraph: String) -> String {
+  /// A title for a document without a headline: the lead sentence after the dateline, cut to
+  /// a dozen words.
+  static func leadTitle(_ paragraph: String) -> String {
     var lead = paragraph
-    if let dash = paragraph.range(of: #"^[^a-z]{2,60}?(?:_|--)\s"#, options: .regularExpression) {
-      lead = String(paragraph[dash.upperBound...])
+    if let match = datelinePattern.firstMatch(
+      in: paragraph, range: NSRange(paragraph.startIndex..., in: paragraph)),
+      let range = Range(match.range, in: paragraph)
+    {
+      lead = String(paragraph[range.upperBound...])
     }
     let words = lead.split(separator: " ")
-    let sentenceEnd = words.firstIndex { $0.hasSuffix(".") && $0.count > 3 } ?? words.count - 1
-    let cut = min(sentenceEnd + 1, 12)
+    // A full stop after at least five words ends the sentence; earlier ones are abbreviations.
+    let end = words.indices.first { $0 >= 4 && words[$0].hasSuffix(".") } ?? words.count - 1
+    let cut = min(end + 1, 12)
     var title = words.prefix(cut).joined(separator: " ")
-    if cut < words.count && !title.hasSuffix(".") { title += " …" }
+    if cut < words.count && !title.hasSuffix(".") {
+      title = title.trimmingCharacters(in: CharacterSet(charactersIn: ",;:—-_ ")) + " …"
+    }
     return title
+  }
+
+  private static let trailingInitials = try! NSRegularExpression(pattern: #"\s*\([a-z]{1,3}\)$"#)
+
+  /// `Editorial: Social Combustion in China (dw)` → without the desk operator's initials.
+  static func withoutOperatorInitials(_ headline: String) -> String {
+    trailingInitials.stringByReplacingMatches(
+      in: headline, range: NSRange(headline.startIndex..., in: headline), withTemplate: "")
   }
 
   /// `APW19980812.1230` → 1998-08-12.

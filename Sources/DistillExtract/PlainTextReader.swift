@@ -71,6 +71,15 @@ public struct PlainTextReader: ArticleReader {
       keptLines.append(line)
       cursor += 1
     }
+    // A masthead: the site's name above the headline, as scrapes of whole pages keep it.
+    if keptLines.count >= 2,
+      Self.isMasthead(
+        keptLines[0].text, before: keptLines[1].text, outlet: metadata.outlet ?? copyrightOutlet)
+    {
+      metadata.outlet = metadata.outlet ?? keptLines[0].text
+      keptLines.removeFirst()
+      report.record(Self.metadataRuleName)
+    }
     var title: String?
     if let first = keptLines.first, Self.isTitleLike(first.text) {
       title = first.text
@@ -94,6 +103,10 @@ public struct PlainTextReader: ArticleReader {
       return .skipped(source, .tooShort(words: words, minimum: minimumWords))
     }
     if metadata.outlet == nil { metadata.outlet = copyrightOutlet }
+    // A page that shows only its update time was published by then; later stages need a date
+    // to order sources, and the update time is the best the page offers.
+    if metadata.published == nil { metadata.published = metadata.updated }
+    metadata.place = metadata.place ?? NewswireReader.datelinePlace(paragraphs[0])
     let bodyText = paragraphs.joined(separator: "\n\n")
     let resolvedTitle = title ?? Self.leadTitle(paragraphs[0])
     metadata.title = resolvedTitle
@@ -198,13 +211,22 @@ public struct PlainTextReader: ArticleReader {
     return words >= 2 && words <= 30
   }
 
+  /// The outlet's name alone on a line above the headline: the name the byline or copyright
+  /// line gives, or a short capitalized name followed by a longer headline.
+  static func isMasthead(_ line: String, before next: String, outlet: String?) -> Bool {
+    if let outlet, line.caseInsensitiveCompare(outlet) == .orderedSame { return true }
+    let words = line.split(separator: " ")
+    // The next line must read as the headline: longer, but short and without a full stop.
+    let nextWords = NewswireText.wordCount(next)
+    guard (1...4).contains(words.count), nextWords >= words.count + 3, nextWords <= 20,
+      !next.hasSuffix(".")
+    else { return false }
+    return words.allSatisfy { $0.first?.isUppercase == true }
+      && !line.contains(where: { ".!?:".contains($0) })
+  }
+
   private static func leadTitle(_ paragraph: String) -> String {
-    let words = paragraph.split(separator: " ")
-    let end = words.firstIndex { $0.hasSuffix(".") && $0.count > 3 } ?? words.count - 1
-    let cut = min(end + 1, 12)
-    var title = words.prefix(cut).joined(separator: " ")
-    if cut < words.count && !title.hasSuffix(".") { title += " …" }
-    return title
+    NewswireReader.leadTitle(paragraph)
   }
 
   /// Groups kept lines into paragraphs: a block whose lines are hard-wrapped (similar widths,

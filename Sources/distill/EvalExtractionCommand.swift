@@ -149,11 +149,3 @@ struct EvalExtraction: ParsableCommand {
 
   private func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }
-
-/// Stand-in `distill eval` group holding only `extraction`, until the shared `eval` command
-/// registers ``EvalExtraction`` among its subcommands.
-struct EvalExtractionGroup: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "eval", abstract: "Measure Distill against benchmark data.",
-    subcommands: [EvalExtraction.self])
-}

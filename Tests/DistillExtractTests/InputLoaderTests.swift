@@ -126,6 +126,63 @@ struct InputLoaderTests {
       ])
   }
 
+  @Test func gzipInputsAreInflatedWhenAnInflaterIsGiven() {
+    // A stand-in inflater: the "compressed" form is the gzip magic followed by the plain bytes.
+    let inflate: @Sendable (Data, Int) -> Data? = { data, limit in
+      let body = data.dropFirst(2)
+      return body.first == 0xFF ? nil : Data(body.prefix(limit))
+    }
+    let packed = Data([0x1F, 0x8B] + Array(Self.plainArticle.utf8))
+    let reader = AutoReader(html: FakeHTMLReader(), gunzip: inflate, maxInflatedBytes: 1000)
+    guard case .article(let a) = reader.read(packed, from: SourceRef("a.txt.gz")) else {
+      Issue.record("gzip input was not read")
+      return
+    }
+    #expect(a.title == "Council closes old pier to cars")
+    #expect(
+      reader.read(Data([0x1F, 0x8B, 0xFF]), from: SourceRef("bad.gz"))
+        == .skipped(SourceRef("bad.gz"), .unreadable("corrupt gzip data")))
+    let small = AutoReader(html: FakeHTMLReader(), gunzip: inflate, maxInflatedBytes: 50)
+    #expect(
+      small.read(packed, from: SourceRef("big.gz"))
+        == .skipped(SourceRef("big.gz"), .tooLarge(bytes: 51, limit: 50)))
+  }
+
+  /// An HTML reader that keeps a caption and a sign-up line in the body.
+  struct LeakyHTMLReader: ArticleReader {
+    let paragraphs: [String]
+    func read(_ data: Data, from source: SourceRef) -> IngestOutcome {
+      .article(
+        Article(
+          id: "p", source: source, format: .html, title: "T",
+          text: paragraphs.joined(separator: "\n\n")))
+    }
+  }
+
+  @Test func furnitureLeftByTheHTMLReaderIsCleaned() {
+    let page = Data("<!doctype html><html><body></body></html>".utf8)
+    let story = "The harbor reopened on Thursday after inspectors cleared the berth."
+    let leaky = LeakyHTMLReader(paragraphs: [
+      "Crews work on the pier. (Photo: Ana Pike/Harbor Ledger)", story,
+      "Sign up for our newsletter",
+    ])
+    guard case .article(let a) = AutoReader(html: leaky).read(page, from: SourceRef("p.html"))
+    else {
+      Issue.record("no article")
+      return
+    }
+    #expect(a.text == story)
+    #expect(a.cleaning.removedByRule == ["photo-credit": 1, "newsletter": 1])
+    let untouched = AutoReader(html: leaky, htmlCleaning: nil).read(page, from: SourceRef("p.html"))
+    guard case .article(let b) = untouched else { return }
+    #expect(b.paragraphs.count == 3)
+    let onlyJunk = LeakyHTMLReader(paragraphs: ["Advertisement"])
+    #expect(
+      AutoReader(html: onlyJunk).read(page, from: SourceRef("j.html"))
+        == .skipped(SourceRef("j.html"), .notAnArticle("nothing but page furniture after cleaning"))
+    )
+  }
+
   @Test func folderFilesAreSortedAndHiddenOnesSkipped() throws {
     try withTempDir { dir in
       for name in ["b.txt", "a.txt", ".secret/c.txt", "z/y.txt", ".d.txt"] {

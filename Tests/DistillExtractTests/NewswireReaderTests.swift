@@ -366,6 +366,40 @@ struct NewswireReaderTests {
     #expect(NewswireReader.byline("By the time crews arrived the fire was out.") == nil)
   }
 
+  @Test func emptyHeadlineAndEditorsNoteFallBackToTheLead() throws {
+    let sgml = """
+      <DOC>
+      <DOCNO> NYT19990601.0001 </DOCNO>
+      <DATE_TIME> 1999-06-01 10:00 </DATE_TIME>
+      <BODY>
+      <HEADLINE>
+      \u{20}
+      </HEADLINE>
+       EDITORS NOTE: This column visits growers around the bay. Over the
+       next months we will look at the wealth of the region's farms.
+      <TEXT>
+      <P>
+         PETALUMA, Calif. _ Dora Lind has raised goats on the same hill for
+      forty years, and she says the grass has never been better.
+      </P>
+      </TEXT>
+      </BODY>
+      </DOC>
+      """
+    let a = try article(sgml)
+    #expect(a.title == "Dora Lind has raised goats on the same hill for forty years …")
+    #expect(!a.text.contains("EDITORS NOTE"))
+    #expect(a.cleaning.removedByRule["editors-note"] == 1)
+  }
+
+  @Test func operatorInitialsLeaveHeadlines() {
+    #expect(
+      NewswireReader.withoutOperatorInitials("Editorial: Protection for the Wetlands (dw)")
+        == "Editorial: Protection for the Wetlands")
+    #expect(
+      NewswireReader.withoutOperatorInitials("Talks Resume (Updated)") == "Talks Resume (Updated)")
+  }
+
   @Test func outletsFromDocumentIDs() {
     #expect(NewswireReader.outlet(forDocumentID: "APW19980812.1230") == "Associated Press")
     #expect(NewswireReader.outlet(forDocumentID: "NYT19990827.0397") == "The New York Times")
