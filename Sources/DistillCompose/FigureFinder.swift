@@ -30,10 +30,20 @@ public struct FigureFinder: Sendable {
       ]
     ),
     (
-      "injured", ["injured", "wounded", "hurt", "injuries", "hospitalized", "injuring", "wounding"]
+      "injured",
+      [
+        "injured", "wounded", "hurt", "injuries", "hospitalized", "injuring", "wounding",
+        "hospital",
+      ]
     ),
     ("missing", ["missing", "unaccounted"]),
-    ("evacuated", ["evacuated", "evacuate", "evacuation", "evacuations", "fled", "evacuees"]),
+    (
+      "evacuated",
+      [
+        "evacuated", "evacuate", "evacuation", "evacuations", "fled", "evacuees", "forcing",
+        "forced",
+      ]
+    ),
     ("displaced", ["displaced", "homeless", "shelters", "sheltered"]),
     ("rescued", ["rescued", "saved"]),
     ("arrested", ["arrested", "detained", "arrests", "jailed", "charged"]),

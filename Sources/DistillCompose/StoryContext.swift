@@ -284,6 +284,18 @@ struct StoryContext {
         scored.append((quote, score, (numbers[d], q.span.start)))
       }
     }
+    // A speaker's role, once a source gives it, goes with every quote of theirs.
+    var roles: [String: String] = [:]
+    for entry in scored {
+      if let speaker = entry.quote.speaker, let role = entry.quote.role {
+        roles[Self.surname(speaker)] = roles[Self.surname(speaker)] ?? role
+      }
+    }
+    for i in scored.indices where scored[i].quote.role == nil {
+      if let speaker = scored[i].quote.speaker, let role = roles[Self.surname(speaker)] {
+        scored[i].quote.role = role
+      }
+    }
     var chosen: [(quote: Quote, score: Double, order: (Int, Int))] = []
     var perSpeaker: [String: Int] = [:]
     for entry in scored.sorted(by: { $0.score > $1.score }) {
@@ -294,6 +306,10 @@ struct StoryContext {
       chosen.append(entry)
     }
     return chosen.sorted { $0.order < $1.order }.map(\.quote)
+  }
+
+  static func surname(_ name: String) -> String {
+    String(name.split(separator: " ").last ?? Substring(name))
   }
 
   // MARK: Timeline
@@ -331,17 +347,30 @@ struct StoryContext {
           Row(entry: entry, score: score, key: f.normalized, terms: f.terms, source: numbers[d]))
       }
     }
+    // Half the rows for the story's own days, half for its background, so neither crowds the
+    // other out; what one side cannot fill, the other may.
     var chosen: [Row] = []
-    for row in rows.sorted(by: { $0.score > $1.score }) {
-      guard chosen.count < limit else { break }
-      if chosen.contains(where: {
-        $0.key == row.key || TextSupport.cosine($0.terms, row.terms) > 0.6
-      }) {
-        continue
+    func pick(_ candidates: [Row], upTo quota: Int) {
+      var taken = 0
+      for row in candidates where taken < quota && chosen.count < limit {
+        let repeats = chosen.contains {
+          $0.key == row.key || TextSupport.cosine($0.terms, row.terms) > 0.6
+            || $0.entry.date == row.entry.date && TextSupport.cosine($0.terms, row.terms) > 0.25
+        }
+        if repeats { continue }
+        // Two events on one day can both matter; one row per month or year is plenty.
+        let perDate = row.entry.precision == .day ? 2 : 1
+        if chosen.filter({ $0.entry.date == row.entry.date }).count >= perDate { continue }
+        chosen.append(row)
+        taken += 1
       }
-      if chosen.filter({ $0.entry.date == row.entry.date }).count >= 2 { continue }
-      chosen.append(row)
     }
+    let ranked = rows.sorted { $0.score > $1.score }
+    let background = ranked.filter(\.entry.isBackground)
+    let recent = ranked.filter { !$0.entry.isBackground }
+    pick(recent, upTo: (limit + 1) / 2)
+    pick(background, upTo: limit)
+    pick(recent, upTo: limit)
     return chosen.sorted { ($0.entry.date, $0.source) < ($1.entry.date, $1.source) }.map(\.entry)
   }
 
@@ -375,6 +404,8 @@ struct StoryContext {
         keys.insert(f.normalized)
         var score = f.centrality
         if inSummary.contains(id) { score += 0.2 }
+        // Later reports know better what is still to come.
+        score += 0.3 * Double(numbers[d]) / Double(max(1, documents.count))
         // A quoted promise is weaker than a reported plan.
         if SentenceCleaner.startsWithQuote(text) { score -= 0.1 }
         rows.append(
