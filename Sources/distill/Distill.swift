@@ -7,6 +7,8 @@ struct DistillCommand: AsyncParsableCommand {
     commandName: "distill",
     abstract: "Distill many news articles about one story into a short, cited brief.",
     version: DistillVersion.string,
-    subcommands: []
+    subcommands: [
+      FeedCommand.self, OPMLCommand.self,
+    ]
   )
 }
