@@ -185,7 +185,7 @@ public struct Fetcher: Sendable {
       {
         throw FetchError.tooLarge(limit: configuration.maxBodyBytes)
       }
-      let body = try await readBody(response, host: current.host ?? "")
+      let body = try await readBody(response, host: current.host ?? "", deadline: hopDeadline)
       try ContentTypeCheck.after(body: body, mediaType: mediaType, expected: accept)
       return FetchResult(
         requestedURL: requested, finalURL: current, redirects: redirects, status: status,
@@ -194,25 +194,46 @@ public struct Fetcher: Sendable {
     }
   }
 
-  private func readBody(_ response: HTTPClientResponse, host: String) async throws(FetchError)
-    -> Data
+  /// Reads the body up to the size cap, racing the total deadline: AsyncHTTPClient's deadline
+  /// bounds the wait for the response head, but a server dribbling its body a byte at a time
+  /// (never idle for the read timeout) is stopped only by this race.
+  private func readBody(_ response: HTTPClientResponse, host: String, deadline: NIODeadline)
+    async throws(FetchError) -> Data
   {
-    var data = Data()
+    let limit = configuration.maxBodyBytes
+    let total = Self.seconds(configuration.totalTimeout)
     do {
-      for try await chunk in response.body {
-        if data.count + chunk.readableBytes > configuration.maxBodyBytes {
-          // Leaving the loop drops the stream, which cancels the request and closes the
-          // connection: nothing past the cap is read.
-          throw FetchError.tooLarge(limit: configuration.maxBodyBytes)
+      return try await withThrowingTaskGroup(of: Data?.self) { group in
+        group.addTask {
+          var data = Data()
+          for try await chunk in response.body {
+            if data.count + chunk.readableBytes > limit {
+              // Leaving the loop drops the stream, which cancels the request and closes the
+              // connection: nothing past the cap is read.
+              throw FetchError.tooLarge(limit: limit)
+            }
+            data.append(contentsOf: chunk.readableBytesView)
+          }
+          return data
         }
-        data.append(contentsOf: chunk.readableBytesView)
+        group.addTask {
+          let remaining = deadline - NIODeadline.now()
+          if remaining > .zero {
+            try await Task.sleep(nanoseconds: UInt64(remaining.nanoseconds))
+          }
+          throw FetchError.timedOut(seconds: total)
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let data = first else {
+          throw FetchError.timedOut(seconds: total)
+        }
+        return data
       }
     } catch let error as FetchError {
       throw error
     } catch {
       throw mapError(error, host: host)
     }
-    return data
   }
 
   private func mapError(_ error: any Error, host: String) -> FetchError {
