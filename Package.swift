@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
     .target(name: "DistillEval", dependencies: ["DistillModel", "DistillText"]),
     // Feeds and OPML parse with libxml2's XML parser (no network, no entity expansion).
-    .target(name: "DistillFeeds", dependencies: ["CLibXML2"]),
+    .target(name: "DistillFeeds", dependencies: ["DistillModel", "CLibXML2"]),
     // HTTP fetching stays apart from extraction: it returns bytes and metadata only.
     .target(
       name: "DistillFetch",
@@ -66,7 +66,9 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
-    .testTarget(name: "DistillFeedsTests", dependencies: ["DistillFeeds", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillFeedsTests",
+      dependencies: ["DistillFeeds", "DistillModel", "DistillTestSupport"]),
     .testTarget(
       name: "DistillFetchTests",
       dependencies: [

@@ -59,7 +59,8 @@ enum RSSReader {
     func own(_ name: String) -> XMLElementNode? { first(element, name, core) }
     let dc = XMLNamespace.dublinCore
     let guid = own("guid")
-    var id = guid?.trimmedText ?? element.attribute("about")
+    // The id is kept exactly as written: it is an identity, not a link to resolve.
+    let id = guid?.trimmedText ?? element.attribute("about")
     var link = own("link").flatMap { $0.resolve($0.trimmedText) }
     if link == nil {
       link =
@@ -71,12 +72,6 @@ enum RSSReader {
       let value = guid.trimmedText, value.hasPrefix("http://") || value.hasPrefix("https://")
     {
       link = value
-    }
-    if let guidValue = id, guid?.attribute("isPermaLink")?.lowercased() != "false",
-      !guidValue.contains(":")
-    {
-      // A relative permalink guid reads better resolved.
-      id = guid?.resolve(guidValue) ?? guidValue
     }
     let published = [own("pubDate"), element.child("date", dc), element.child("issued", nil)]
       .lazy.compactMap { $0?.trimmedText.flatMap(FeedDate.parse) }.first

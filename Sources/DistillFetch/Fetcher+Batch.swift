@@ -36,17 +36,25 @@ public struct FeedArticles: Sendable, Equatable {
   public var feedFetch: FetchResult
   /// The parsed feed; empty of items when the fetch was a 304.
   public var feed: Feed
+  /// When the URL given was an HTML page advertising a feed, that page's URL (the feed was
+  /// then fetched from the page's first `<link rel="alternate">`).
+  public var discoveredFrom: URL?
   /// One entry per item that has a link, in feed order, with the fetched page or its error.
   public var articles: [(item: FeedItem, page: PageFetch)]
 
-  public init(feedFetch: FetchResult, feed: Feed, articles: [(item: FeedItem, page: PageFetch)]) {
+  public init(
+    feedFetch: FetchResult, feed: Feed, articles: [(item: FeedItem, page: PageFetch)],
+    discoveredFrom: URL? = nil
+  ) {
     self.feedFetch = feedFetch
     self.feed = feed
     self.articles = articles
+    self.discoveredFrom = discoveredFrom
   }
 
   public static func == (lhs: FeedArticles, rhs: FeedArticles) -> Bool {
     lhs.feedFetch == rhs.feedFetch && lhs.feed == rhs.feed
+      && lhs.discoveredFrom == rhs.discoveredFrom
       && lhs.articles.map(\.item) == rhs.articles.map(\.item)
       && lhs.articles.map(\.page) == rhs.articles.map(\.page)
   }
@@ -91,31 +99,47 @@ extension Fetcher {
   /// first `maxItems` items that have a link).
   ///
   /// Pass `validators` from the last poll to skip unchanged feeds: a 304 returns the fetch
-  /// with an empty feed and no articles.
+  /// with an empty feed and no articles. When `feedURL` is a web page that advertises a feed
+  /// (`<link rel="alternate" type="application/rss+xml">`) and `followDiscoveredFeed` is true,
+  /// that feed is fetched instead, once.
   public func fetchFeedItems(
     feedURL: String, maxItems: Int = 50, validators: CacheValidators? = nil,
-    parser: FeedParser = FeedParser()
+    followDiscoveredFeed: Bool = true, parser: FeedParser = FeedParser()
   ) async -> Result<FeedArticles, FeedFetchError> {
-    let feedFetch: FetchResult
-    do {
-      feedFetch = try await fetch(feedURL, accept: .feed, validators: validators)
-    } catch {
-      return .failure(.fetch(error))
-    }
-    if feedFetch.isNotModified {
+    var url = feedURL
+    var discoveredFrom: URL?
+    while true {
+      let feedFetch: FetchResult
+      do {
+        feedFetch = try await fetch(url, accept: .feed, validators: validators)
+      } catch {
+        return .failure(.fetch(error))
+      }
+      if feedFetch.isNotModified {
+        return .success(
+          FeedArticles(
+            feedFetch: feedFetch, feed: Feed(kind: .rss20, items: []), articles: [],
+            discoveredFrom: discoveredFrom))
+      }
+      let feed: Feed
+      do {
+        feed = try parser.parse(feedFetch.body, url: feedFetch.finalURL)
+      } catch {
+        if case .htmlPage(let links) = error, followDiscoveredFeed, discoveredFrom == nil,
+          let first = links.first
+        {
+          discoveredFrom = feedFetch.finalURL
+          url = first
+          continue
+        }
+        return .failure(.parse(error))
+      }
+      let linked = feed.items.filter { $0.link != nil }.prefix(max(0, maxItems))
+      let pages = await fetchArticles(urls: linked.map { $0.link! })
       return .success(
-        FeedArticles(feedFetch: feedFetch, feed: Feed(kind: .rss20, items: []), articles: []))
+        FeedArticles(
+          feedFetch: feedFetch, feed: feed, articles: Array(zip(linked, pages)).map { ($0, $1) },
+          discoveredFrom: discoveredFrom))
     }
-    let feed: Feed
-    do {
-      feed = try parser.parse(feedFetch.body, url: feedFetch.finalURL)
-    } catch {
-      return .failure(.parse(error))
-    }
-    let linked = feed.items.filter { $0.link != nil }.prefix(max(0, maxItems))
-    let pages = await fetchArticles(urls: linked.map { $0.link! })
-    return .success(
-      FeedArticles(
-        feedFetch: feedFetch, feed: feed, articles: Array(zip(linked, pages)).map { ($0, $1) }))
   }
 }

@@ -393,3 +393,29 @@ struct BadInputTests {
     #expect(failure(Data("{\"version\": ".utf8))?.message.hasPrefix("is not valid JSON") == true)
   }
 }
+
+struct ArticleMetadataTests {
+  @Test func itemMetadataFillsArticleFields() throws {
+    let feed = try parse(
+      """
+      <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+        <title>Harbor Ledger</title><language>en</language>
+        <item><title>Vote</title><link>https://ledger.example.com/vote</link><guid>v-1</guid>
+          <pubDate>Tue, 02 Mar 2021 18:00:00 GMT</pubDate><author>a@b.c (Ana Ruiz)</author>
+          <description>Short</description>
+          <media:thumbnail url="https://cdn.example.com/t.jpg"/></item>
+      </channel></rss>
+      """)
+    let item = try #require(feed.items.first)
+    let metadata = item.articleMetadata(in: feed)
+    #expect(metadata.title == "Vote")
+    #expect(metadata.outlet == "Harbor Ledger")
+    #expect(metadata.published == utc(2021, 3, 2, 18))
+    #expect(metadata.authors == ["Ana Ruiz"])
+    #expect(metadata.url == "https://ledger.example.com/vote")
+    #expect(metadata.language == "en")
+    #expect(metadata.imageURL == "https://cdn.example.com/t.jpg")
+    #expect(metadata.documentID == "v-1")
+    #expect(item.bodyHTML == "Short")
+  }
+}

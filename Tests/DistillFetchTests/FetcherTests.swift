@@ -269,11 +269,22 @@ func expectFailure(_ result: Result<FetchResult, FetchError>) -> FetchError? {
         } else {
           Issue.record("the 404 article should have failed")
         }
-        // A page given as a feed fails with the parser's reason and the feed it links to.
-        let wrong = await fetcher.fetchFeedItems(feedURL: server.url("/page.html"))
+        // A page given as a feed: the feed it advertises is fetched instead…
+        let discovered = try await fetcher.fetchFeedItems(feedURL: server.url("/page.html")).get()
+        #expect(discovered.discoveredFrom?.absoluteString == server.url("/page.html"))
+        #expect(discovered.feedFetch.finalURL.absoluteString == server.url("/feed.xml"))
+        #expect(discovered.feed.items.count == 4)
+        // …or, when asked not to, it fails with the parser's reason naming that feed.
+        let wrong = await fetcher.fetchFeedItems(
+          feedURL: server.url("/page.html"), followDiscoveredFeed: false)
         #expect(
           wrong.map { _ in "" }
             == .failure(.parse(.htmlPage(feedLinks: [server.url("/feed.xml")]))))
+        if case .failure(let error) = wrong {
+          #expect(
+            error.message
+              == "is an HTML page, not a feed (it links to the feed \(server.url("/feed.xml")))")
+        }
         // Unchanged since the last poll: nothing fetched but the feed's 304.
         let first = try outcome.get().feedFetch.validators
         #expect(first.isEmpty)
