@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "DistillFetchTests",
       dependencies: [
-        "DistillFetch", "DistillFeeds",
+        "DistillFetch", "DistillFeeds", "DistillTestSupport",
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -26,10 +26,18 @@ extension DistillCommand {
     @Option(help: "Refuse feeds larger than this many bytes.")
     var maxBytes = 16 << 20
 
+    @Option(
+      help: "Resolve relative links in feed files against this URL (where the file came from).")
+    var baseURL: String?
+
     func validate() throws {
       if sources.isEmpty { throw ValidationError("Name at least one feed file or URL.") }
       if limit < 0 { throw ValidationError("--limit must be 0 (all) or more.") }
       if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
+      if let baseURL, URL(string: baseURL)?.scheme == nil {
+        throw ValidationError(
+          "--base-url must be an absolute URL, such as https://example.com/feed.xml.")
+      }
     }
 
     func run() async throws {
@@ -49,6 +57,9 @@ extension DistillCommand {
         } catch let error as FeedError {
           failed = true
           reportFeedCommandError("distill: \(source) \(error.message)")
+        } catch let error as FeedSourceError {
+          failed = true
+          reportFeedCommandError("distill: \(source): \(error.message)")
         } catch let error as FetchError {
           failed = true
           reportFeedCommandError("distill: \(source): \(error.message)")
@@ -77,9 +88,9 @@ extension DistillCommand {
       }
       let url = URL(fileURLWithPath: source)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw ValidationError("no such file: \(source)")
+        throw FeedSourceError(message: "no such file or directory")
       }
-      return (try Data(contentsOf: url), nil)
+      return (try Data(contentsOf: url), baseURL.flatMap { URL(string: $0) })
     }
   }
 
@@ -155,6 +166,10 @@ extension DistillCommand {
       }
     }
   }
+}
+
+private struct FeedSourceError: Error {
+  var message: String
 }
 
 /// The text listing `distill feed` prints.
