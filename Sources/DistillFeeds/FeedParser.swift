@@ -27,7 +27,12 @@ public struct FeedParser: Sendable {
   ///
   /// - Complexity: O(n) in the size of `data`.
   public func parse(_ data: Data, url: URL? = nil) throws(FeedError) -> Feed {
-    let start = try Sniffer.check(data, limit: limits.maxBytes)
+    if data.count > limits.maxBytes {
+      throw FeedError.tooLarge(bytes: data.count, limit: limits.maxBytes)
+    }
+    // UTF-16 becomes UTF-8 first, so the byte-level guards below see the real markup.
+    let data = UTF16Input.normalized(data)
+    let start = try Sniffer.check(data, limit: Int.max)
     switch start {
     case .json:
       return try JSONFeedReader.read(data, url: url)
@@ -92,6 +97,39 @@ public struct FeedParser: Sendable {
     default:
       throw FeedError.notAFeed(root: root.name)
     }
+  }
+}
+
+/// UTF-16 documents (with a BOM, or recognisable by `<?` in either byte order) rewritten as
+/// UTF-8 with their declaration to match; other input is returned unchanged.
+enum UTF16Input {
+  static func normalized(_ data: Data) -> Data {
+    let head = [UInt8](data.prefix(4))
+    let encoding: String.Encoding
+    var body = data
+    if head.starts(with: [0xFF, 0xFE]) {
+      encoding = .utf16LittleEndian
+      body = data.dropFirst(2)
+    } else if head.starts(with: [0xFE, 0xFF]) {
+      encoding = .utf16BigEndian
+      body = data.dropFirst(2)
+    } else if head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) {
+      encoding = .utf16LittleEndian
+    } else if head.starts(with: [0x00, 0x3C, 0x00, 0x3F]) {
+      encoding = .utf16BigEndian
+    } else {
+      return data
+    }
+    // Undecodable UTF-16 is left for libxml2 to report.
+    guard var text = String(data: body, encoding: encoding) else { return data }
+    if text.hasPrefix("<?xml"), let close = text.range(of: "?>"),
+      let declared = text.range(
+        of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression,
+        range: text.startIndex..<close.lowerBound)
+    {
+      text.replaceSubrange(declared, with: "encoding=\"UTF-8\"")
+    }
+    return Data(text.utf8)
   }
 }
 

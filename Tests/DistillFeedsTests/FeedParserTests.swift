@@ -335,6 +335,25 @@ struct BadInputTests {
     #expect(error?.message.contains("entity-expansion") == true)
   }
 
+  @Test func billionLaughsInUTF16IsRefusedToo() {
+    let text = """
+      <?xml version="1.0" encoding="UTF-16"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">
+      <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><item>
+      <title>&b;</title></item></channel></rss>
+      """
+    var data = Data([0xFE, 0xFF])
+    for unit in text.utf16 { data.append(contentsOf: [UInt8(unit >> 8), UInt8(unit & 0xFF)]) }
+    #expect(failure(data) == .entityDeclarations)
+  }
+
+  @Test func deeplyNestedHTMLPageIsStillRecognised() {
+    let depth = 100_000
+    let page =
+      "<!DOCTYPE html><html><body>" + String(repeating: "<div>", count: depth) + "x"
+      + String(repeating: "</div>", count: depth) + "</body></html>"
+    #expect(failure(Data(page.utf8)) == .htmlPage(feedLinks: []))
+  }
+
   @Test func externalEntityIsRefused() {
     let xxe = """
       <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
