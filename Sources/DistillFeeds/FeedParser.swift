@@ -280,34 +280,43 @@ enum HTMLEntities {
   ]
 
   /// Rewrites `&name;` for the names above as `&#N;`, leaving the five XML entities alone.
+  /// Returns the input itself (and 0) when there is nothing to rewrite.
   static func numericReferences(in data: Data) -> (data: Data, count: Int) {
-    var output = Data()
-    output.reserveCapacity(data.count)
-    var count = 0
-    let bytes = [UInt8](data)
-    var i = 0
-    while i < bytes.count {
-      if bytes[i] == UInt8(ascii: "&") {
-        var j = i + 1
-        while j < bytes.count, j - i <= 10,
-          (bytes[j] >= 65 && bytes[j] <= 90) || (bytes[j] >= 97 && bytes[j] <= 122)
-            || (bytes[j] >= 48 && bytes[j] <= 57)
-        {
-          j += 1
+    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> (Data, Int) in
+      let bytes = buffer.bindMemory(to: UInt8.self)
+      var output: [UInt8] = []
+      var copiedUpTo = 0
+      var count = 0
+      var i = 0
+      while i < bytes.count {
+        guard bytes[i] == UInt8(ascii: "&") else {
+          i += 1
+          continue
         }
+        var j = i + 1
+        while j < bytes.count, j - i <= 10, isAlphanumeric(bytes[j]) { j += 1 }
         if j < bytes.count, bytes[j] == UInt8(ascii: ";"), j > i + 1,
-          let code = codes[String(decoding: bytes[(i + 1)..<j], as: UTF8.self)]
+          let code = codes[
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)]
         {
+          if output.isEmpty { output.reserveCapacity(bytes.count + 64) }
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<i]))
           output.append(contentsOf: Array("&#\(code);".utf8))
           count += 1
+          copiedUpTo = j + 1
           i = j + 1
           continue
         }
+        i += 1
       }
-      output.append(bytes[i])
-      i += 1
+      guard count > 0 else { return (data, 0) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<bytes.count]))
+      return (Data(output), count)
     }
-    return (output, count)
+  }
+
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
   }
 }
 

@@ -26,6 +26,16 @@ extension DistillCommand {
     @Option(help: "Refuse feeds larger than this many bytes.")
     var maxBytes = 16 << 20
 
+    @Flag(
+      help: """
+        Print only a summary line: how many feeds parsed or failed, their items and bytes, \
+        and the time spent parsing (excluding reading files and fetching).
+        """)
+    var stats = false
+
+    @Option(help: "With --stats, parse every feed this many times (for steadier timings).")
+    var passes = 1
+
     @Option(
       help: "Resolve relative links in feed files against this URL (where the file came from).")
     var baseURL: String?
@@ -33,6 +43,9 @@ extension DistillCommand {
     func validate() throws {
       if sources.isEmpty { throw ValidationError("Name at least one feed file or URL.") }
       if limit < 0 { throw ValidationError("--limit must be 0 (all) or more.") }
+      if passes < 1 { throw ValidationError("--passes must be 1 or more.") }
+      if passes > 1 && !stats { throw ValidationError("--passes needs --stats.") }
+      if stats && json { throw ValidationError("--stats and --json cannot be combined.") }
       if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
       if let baseURL, URL(string: baseURL)?.scheme == nil {
         throw ValidationError(
@@ -44,6 +57,7 @@ extension DistillCommand {
       let parser = FeedParser(limits: .init(maxBytes: maxBytes))
       var feeds: [Feed] = []
       var failed = false
+      var tally = ParseTally()
       // A client is started only when a URL is given; it is shut down before returning.
       let fetcher =
         sources.contains { $0.contains("://") }
@@ -51,6 +65,16 @@ extension DistillCommand {
       for source in sources {
         do {
           let (data, url) = try await load(source, fetcher: fetcher)
+          if stats {
+            let started = ContinuousClock.now
+            var outcome: Result<Feed, FeedError> = .failure(.empty)
+            for _ in 0..<passes {
+              outcome = Result { () throws(FeedError) in try parser.parse(data, url: url) }
+            }
+            tally.record(outcome, bytes: data.count, elapsed: ContinuousClock.now - started)
+            if case .failure(let error) = outcome { throw error }
+            continue
+          }
           var feed = try parser.parse(data, url: url)
           if limit > 0 && feed.items.count > limit { feed.items = Array(feed.items.prefix(limit)) }
           if json { feeds.append(feed) } else { print(FeedListing.text(feed, source: source)) }
@@ -69,6 +93,7 @@ extension DistillCommand {
         }
       }
       if let fetcher { try? await fetcher.shutdown() }
+      if stats { print(tally.summary(passes: passes)) }
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -165,6 +190,39 @@ extension DistillCommand {
         print(OPMLDocument(title: title, subscriptions: subscriptions).xml(), terminator: "")
       }
     }
+  }
+}
+
+/// Counts for `distill feed --stats`.
+private struct ParseTally {
+  var parsed = 0
+  var failed = 0
+  var items = 0
+  var bytes = 0
+  var elapsed = Duration.zero
+
+  mutating func record(_ outcome: Result<Feed, FeedError>, bytes: Int, elapsed: Duration) {
+    self.bytes += bytes
+    self.elapsed += elapsed
+    switch outcome {
+    case .success(let feed):
+      parsed += 1
+      items += feed.items.count
+    case .failure:
+      failed += 1
+    }
+  }
+
+  func summary(passes runs: Int) -> String {
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let perPass = seconds / Double(runs)
+    let megabytes = Double(bytes) / 1_048_576
+    return String(
+      format: "%d feeds parsed, %d failed, %d items, %.2f MB; %.2f ms per pass (%d passes), "
+        + "%.0f feeds/s, %.1f MB/s",
+      parsed, failed, items, megabytes, perPass * 1000, runs,
+      perPass > 0 ? Double(parsed + failed) / perPass : 0, perPass > 0 ? megabytes / perPass : 0)
   }
 }
 
