@@ -51,7 +51,7 @@ enum AtomReader {
       categories: unique(
         element.children("category", ns).compactMap {
           ($0.attribute("term") ?? $0.attribute("label"))?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmedWhitespace()
         }.filter { !$0.isEmpty }),
       media: media,
       contentBase: (content ?? element).base?.absoluteString)

@@ -15,7 +15,7 @@ import Foundation
 public enum FeedDate {
   /// The instant `string` names, or nil when it is not a recognisable date.
   public static func parse(_ string: String) -> Date? {
-    let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = string.trimmedWhitespace()
     guard !trimmed.isEmpty, trimmed.utf8.count < 100 else { return nil }
     let bytes = Array(trimmed.utf8)
     if bytes.count >= 10, isDigit(bytes[0]), isDigit(bytes[3]), bytes[4] == UInt8(ascii: "-") {
@@ -200,7 +200,7 @@ public enum FeedDate {
 
   /// Seconds east of UTC for "Z", "+02:00", "+0200", "+02", "-5" or a named zone.
   private static func zoneOffset(_ raw: String) -> Int? {
-    let token = raw.lowercased().trimmingCharacters(in: .whitespaces)
+    let token = raw.lowercased().trimmedWhitespace()
     if let hours = namedZones[token] { return hours * 3600 }
     guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
     let digits = token.dropFirst().filter { $0 != ":" }

@@ -56,7 +56,7 @@ public enum FeedDiscovery {
   private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
     guard let value = xmlGetProp(node, name) else { return nil }
     defer { free(value) }
-    let string = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+    let string = String(cString: value).trimmedWhitespace()
     return string.isEmpty ? nil : string
   }
 }

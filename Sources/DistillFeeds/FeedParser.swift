@@ -194,14 +194,35 @@ enum Sniffer {
   /// Whether the DTD's internal subset declares entities. Feeds never need to, and refusing
   /// them up front makes "billion laughs" and external-entity tricks fail in constant time.
   static func declaresEntities(_ data: Data) -> Bool {
-    guard let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)) else { return false }
-    let rest = data[doctype.upperBound...]
-    guard let entity = rest.firstRange(of: Data("<!ENTITY".utf8)) else { return false }
-    // Only an ENTITY before the end of the DOCTYPE counts (not text about XML in an item).
-    let subsetEnd = rest.firstRange(of: Data("]>".utf8))?.lowerBound ?? data.endIndex
-    let firstClose = rest.firstIndex(of: UInt8(ascii: ">")) ?? data.endIndex
-    let opensSubset = rest.firstIndex(of: UInt8(ascii: "[")).map { $0 < firstClose } ?? false
-    return opensSubset && entity.lowerBound < subsetEnd
+    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+      guard let doctype = find("<!DOCTYPE", in: buffer, from: 0) else { return false }
+      let start = doctype + 9
+      guard let entity = find("<!ENTITY", in: buffer, from: start) else { return false }
+      // Only an ENTITY inside the DOCTYPE's internal subset counts (not text about XML in an
+      // item): the subset opens with "[" before the DOCTYPE's first ">" and closes with "]>".
+      let firstClose = find(">", in: buffer, from: start) ?? buffer.count
+      guard let open = find("[", in: buffer, from: start), open < firstClose else { return false }
+      let subsetEnd = find("]>", in: buffer, from: open) ?? buffer.count
+      return entity < subsetEnd
+    }
+  }
+
+  /// The offset of `needle` in `buffer` at or after `from`: memchr to each candidate first
+  /// byte, memcmp for the rest (linear for these short needles, and fast).
+  static func find(_ needle: String, in buffer: UnsafeRawBufferPointer, from: Int) -> Int? {
+    guard let base = buffer.baseAddress else { return nil }
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return from }
+    var offset = from
+    while offset + pattern.count <= buffer.count {
+      guard
+        let hit = memchr(base + offset, Int32(first), buffer.count - offset - pattern.count + 1)
+      else { return nil }
+      let position = base.distance(to: UnsafeRawPointer(hit))
+      if memcmp(hit, pattern, pattern.count) == 0 { return position }
+      offset = position + 1
+    }
+    return nil
   }
 }
 

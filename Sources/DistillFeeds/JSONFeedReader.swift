@@ -22,7 +22,7 @@ enum JSONFeedReader {
     let feedURL = (root["feed_url"] as? String).flatMap { URL(string: $0) }
     let base = url ?? feedURL
     func resolve(_ value: Any?) -> String? {
-      guard let string = (value as? String)?.trimmingCharacters(in: .whitespacesAndNewlines),
+      guard let string = (value as? String)?.trimmedWhitespace(),
         !string.isEmpty
       else { return nil }
       return URLResolution.resolve(string, against: base)
@@ -71,7 +71,7 @@ enum JSONFeedReader {
   }
 
   private static func nonEmpty(_ value: Any?) -> String? {
-    guard let string = (value as? String)?.trimmingCharacters(in: .whitespacesAndNewlines),
+    guard let string = (value as? String)?.trimmedWhitespace(),
       !string.isEmpty
     else { return nil }
     return string

@@ -138,7 +138,7 @@ public struct OPMLDocument: Sendable, Codable, Equatable, Hashable {
       let value =
         element.attribute(name)
         ?? element.attributes.first { $0.key.lowercased() == name.lowercased() }?.value
-      let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = value?.trimmedWhitespace()
       return trimmed?.isEmpty == false ? trimmed : nil
     }
     let title = attribute("title")

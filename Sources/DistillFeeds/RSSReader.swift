@@ -101,7 +101,7 @@ enum RSSReader {
   /// RSS 2.0 `<author>` is an e-mail address, usually with the name in parentheses.
   static func authorName(_ value: String) -> String {
     if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
-      let name = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+      let name = value[value.index(after: open)..<close].trimmedWhitespace()
       if !name.isEmpty { return name }
     }
     return value
@@ -111,7 +111,7 @@ enum RSSReader {
 /// Text of an element, or its markup when HTML was pasted in unescaped.
 func markupOrText(_ element: XMLElementNode) -> String? {
   if let markup = element.innerMarkup {
-    let trimmed = markup.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = markup.trimmedWhitespace()
     return trimmed.isEmpty ? nil : trimmed
   }
   return element.trimmedText

@@ -41,17 +41,28 @@ struct XMLElementNode: Sendable {
   }
 
   var trimmedText: String? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmedWhitespace()
     return trimmed.isEmpty ? nil : trimmed
   }
 
   /// Resolves `reference` against the base in force here; returns it unchanged when it cannot be
   /// resolved (feeds carry `urn:` ids and other strings that are not URLs).
   func resolve(_ reference: String?) -> String? {
-    guard let reference = reference?.trimmingCharacters(in: .whitespacesAndNewlines),
+    guard let reference = reference?.trimmedWhitespace(),
       !reference.isEmpty
     else { return nil }
     return URLResolution.resolve(reference, against: base)
+  }
+}
+
+extension StringProtocol {
+  /// Trims Unicode whitespace and newlines natively (Foundation's `trimmingCharacters` goes
+  /// through NSString on Linux and dominated parse profiles).
+  func trimmedWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(String.UnicodeScalarView(scalars[first...last]))
   }
 }
 
@@ -172,7 +183,7 @@ enum XMLTreeReader {
     let code = Int(error.pointee.code)
     let message =
       error.pointee.message.map {
-        String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(cString: $0).trimmedWhitespace()
       } ?? "error \(code)"
     return XMLParseFailure(
       code: code, line: Int(error.pointee.line), message: message,
