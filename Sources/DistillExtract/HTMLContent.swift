@@ -103,7 +103,8 @@ struct HTMLContentFinder {
     "login", "banner", "navbar", "navigation", "toolbar", "tag-list", "taglist",
     "keywords", "breaking-news", "read-more", "readmore", "more-stories", "morestories",
     "nav-", "-nav", "menu", "print-", "jump-link", "lightbox", "gallery", "slideshow",
-    "video-", "player", "rollover", "tooltip", "popover", "ad-slot", "adslot", "ad-container",
+    "video-", "videoplayer", "media-player", "audio-player", "jwplayer", "player-container",
+    "player-wrapper", "ad-slot", "adslot", "ad-container",
     "ad-wrapper", "ad_", "-ad-",
   ]
   /// Class/id words (split on space, `-`, `_`) that mark page furniture.
@@ -178,21 +179,6 @@ struct HTMLContentFinder {
     measure()
     guard let top = pickTopCandidate() else { return [] }
     let roots = selectSiblings(of: top)
-    if let needle = ProcessInfo.processInfo.environment["DISTILL_NEEDLE"],
-      let hit = nodes.firstIndex(where: { $0.text.contains(needle) })
-    {
-      var a = hit
-      while a >= 0 {
-        debug(
-          "  anc \(a) \(nodes[a].name) \(names(a)) alive=\(alive[a]) score=\(scored[a] ? score[a] : -999) len=\(textLength[a]) ld=\(linkDensity(a))"
-        ); a = nodes[a].parent
-      }
-    }
-    if debugOn {
-      debug(
-        "top \(nodes[top].name) \(names(top)) score=\(score[top]); roots \(roots.map { nodes[$0].name + "." + names($0) })"
-      )
-    }
     var paragraphs: [String] = []
     for root in roots {
       cleanConditionally(under: root)
@@ -262,6 +248,34 @@ struct HTMLContentFinder {
     return false
   }
 
+  static let inlineTags: Set<String> = [
+    "a", "span", "b", "i", "em", "strong", "small", "font", "abbr", "cite", "sup", "sub", "time",
+    "u", "mark", "q", "code", "var", "kbd", "s", "del", "ins", "big", "tt",
+  ]
+  static let hiddenInlineNames = [
+    "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "offscreen", "tooltip",
+    "popover", "popup", "hovercard", "hover-card", "rollover",
+  ]
+
+  /// Screen-reader-only text, or the hidden card of a hover card (the visible link comes
+  /// first and stays).
+  func isHiddenInline(_ i: Int) -> Bool {
+    let n = names(i)
+    guard !n.isEmpty,
+      HTMLContentFinder.hiddenInlineNames.contains(where: { HTMLText.contains(n, $0) })
+    else { return false }
+    // The link of a hover card is what readers see.
+    if nodes[i].name == "a" { return false }
+    var first = i + 1
+    while first < nodes[i].subtreeEnd, nodes[first].kind == .text,
+      HTMLText.collapseWhitespace(nodes[first].text).isEmpty
+    {
+      first += 1
+    }
+    let startsWithLink = first < nodes[i].subtreeEnd && nodes[first].name == "a"
+    return !startsWithLink
+  }
+
   mutating func removeFurniture() {
     let pageParagraphText = max(paragraphText[body], 1)
     var i = 0
@@ -282,6 +296,14 @@ struct HTMLContentFinder {
       } else if node.name != "body" && node.name != "html" && !holdsArticle {
         if isHidden(node) {
           remove = true
+        } else if HTMLContentFinder.inlineTags.contains(node.name) {
+          // Inline pieces of a sentence ("auto-tag" links) stay unless their names say
+          // caption, credit, share…; screen-reader text and hover cards go.
+          let n = names(i)
+          remove =
+            isHiddenInline(i) || isHidden(node)
+            || (HTMLContentFinder.hasStrongNegative(n) && !HTMLContentFinder.hasPositive(n)
+              && !HTMLContentFinder.hiddenInlineNames.contains { HTMLText.contains(n, $0) })
         } else {
           let n = names(i)
           if !n.isEmpty {
@@ -302,9 +324,6 @@ struct HTMLContentFinder {
         }
       }
       if remove {
-        if debugOn && paragraphText[i] > 300 {
-          debug("furniture \(node.name) \(names(i)) p=\(paragraphText[i])")
-        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -584,8 +603,9 @@ struct HTMLContentFinder {
           removeRelatedList(after: i, within: root)
           remove = true
         } else if name == "p" || name == "div" {
-          // A paragraph that is one link is a pointer to another story.
-          remove = textLength[i] > 0 && linkDensity(i) > 0.8
+          // A paragraph that is one link is a pointer to another story, unless it spells out
+          // its address (a cited source).
+          remove = textLength[i] > 0 && linkDensity(i) > 0.8 && !HTMLContentFinder.isAddress(text)
         } else {
           // Headline repeated in the body, or a heading with furniture names.
           remove = classWeight(i) < 0 || name == "h1" || isTitle(text) || linkDensity(i) > 0.5
@@ -594,9 +614,6 @@ struct HTMLContentFinder {
         remove = textLength[i] > 0 && linkDensity(i) > 0.8 && textLength[i] < 200
       }
       if remove {
-        if debugOn && textLength[i] > 200 {
-          debug("clean \(node.name) \(names(i)) len=\(textLength[i]) ld=\(linkDensity(i))")
-        }
         for j in i..<node.subtreeEnd { alive[j] = false }
         i = node.subtreeEnd
       } else {
@@ -618,6 +635,12 @@ struct HTMLContentFinder {
     guard !lower.isEmpty, lower.count < 50 else { return false }
     if relatedHeadings.contains(where: { lower.hasPrefix($0) }) { return true }
     return lower.hasPrefix("more ") && lower.hasSuffix(" stories")
+  }
+
+  static func isAddress(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www."))
+      && !lower.contains(" ")
   }
 
   /// Removes the link list that follows a "related stories" heading at `i`.
@@ -686,7 +709,11 @@ struct HTMLContentFinder {
       if node.kind == .text {
         current += node.text
       } else if node.name == "br" {
-        current += "\n"
+        // One <br> breaks a line; two in a row end a paragraph, as they do on screen.
+        if HTMLContentFinder.endsWithBlankLine(current) { flush() } else { current += "\n" }
+      } else if node.name == "td" || node.name == "th" {
+        // A table row reads as one line: its cells are separated, not split.
+        current += " "
       } else if HTMLContentFinder.blockTags.contains(node.name) {
         flush()
         closeAt.append(node.subtreeEnd)
@@ -698,6 +725,15 @@ struct HTMLContentFinder {
       i += 1
     }
     flush()
+  }
+
+  /// Whether nothing but white space follows the last line break (or there is no text yet).
+  static func endsWithBlankLine(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars.reversed() {
+      if scalar == "\n" { return true }
+      if !HTMLText.isSpace(scalar) { return false }
+    }
+    return true
   }
 
   /// Collapses spaces in a paragraph, keeping single line breaks from `<br>`.
@@ -722,6 +758,8 @@ struct HTMLContentFinder {
     "tell us what you think",
     "trending", "trending now", "most read", "most popular", "recommended", "related posts",
     "more stories", "top stories", "latest news", "what to read next", "read this next",
+    "like this", "like loading", "anzeige", "werbung", "publicité", "publicidad", "publicidade",
+    "pubblicità", "reklama", "iklan", "advertentie", "annonce", "реклама",
   ]
   static let boilerplateContains = [
     "ie 11 is not supported", "browser is not supported", "please enable javascript",
@@ -738,7 +776,7 @@ struct HTMLContentFinder {
     "image caption", "media caption", "picture:", "pictured:", "file photo", "read next",
     "recommended:", "also read:", "watch:", "listen:", "reporting by ", "(reporting by ",
     "additional reporting by ", "editing by ", "(editing by ", "writing by ", "compiled by ",
-    "follow us on ",
+    "follow us on ", "filed under", "posted in ", "tags:", "tagged:", "topics:",
   ]
 
   func filterBoilerplate(_ paragraphs: [String]) -> [String] {
@@ -757,8 +795,11 @@ struct HTMLContentFinder {
         if isTitle(paragraph) { continue }
         if HTMLContentFinder.isBylineOrDateLine(paragraph) { continue }
         if HTMLContentFinder.isFollowLine(lower) { continue }
+        if HTMLContentFinder.isReadingTime(lower) { continue }
       }
-      if result.last == paragraph { continue }
+      // A repeated sentence is a duplicated caption or teaser; short repeats ("0" in a table,
+      // "Yes.") are content.
+      if result.last == paragraph, paragraph.split(separator: " ").count >= 5 { continue }
       result.append(paragraph)
     }
     return result
@@ -773,6 +814,13 @@ struct HTMLContentFinder {
     "updated", "posted", "on", "last", "de", "às", "le", "am", "um", "uhr", "h",
   ]
 
+  static let calendarNames: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
+
   /// "By Ann Lee", "By Reuters", "Nov. 20, 2019, 9:28 AM UTC", "Updated at 1:23 p.m.": the
   /// byline and dateline of the article, which are metadata, not body text.
   static func isBylineOrDateLine(_ paragraph: String) -> Bool {
@@ -783,10 +831,27 @@ struct HTMLContentFinder {
     let datey = words.filter { word in
       word.allSatisfy(\.isNumber) || dateWords.contains(String(word))
     }
-    let hasYearOrClock =
-      words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
-      || HTMLText.contains(paragraph, ":")
-    return hasYearOrClock && datey.count * 10 >= words.count * 7
+    // A month or weekday name, or a clock: "2019: 45,000 units" is a figure, not a dateline.
+    let hasCalendarWord = words.contains { calendarNames.contains(String($0)) }
+    let hasClock = paragraph.unicodeScalars.indices.contains { index in
+      paragraph.unicodeScalars[index] == ":"
+        && index > paragraph.unicodeScalars.startIndex
+        && paragraph.unicodeScalars.index(after: index) < paragraph.unicodeScalars.endIndex
+        && CharacterSet.decimalDigits.contains(
+          paragraph.unicodeScalars[paragraph.unicodeScalars.index(before: index)])
+        && CharacterSet.decimalDigits.contains(
+          paragraph.unicodeScalars[paragraph.unicodeScalars.index(after: index)])
+    }
+    return (hasCalendarWord || hasClock) && datey.count * 10 >= words.count * 7
+  }
+
+  /// "5 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
+  static func isReadingTime(_ lower: String) -> Bool {
+    guard lower.count < 40 else { return false }
+    return [
+      "min read", "minute read", "reading time", "read time", "tempo de leitura",
+      "tiempo de lectura", "lesezeit", "temps de lecture",
+    ].contains { HTMLText.contains(lower, $0) }
   }
 
   /// "Follow Newsbeat on Instagram, Facebook and Twitter."
@@ -849,6 +914,3 @@ struct HTMLContentFinder {
       "no block of article text found: \(words) words outside navigation, links and page furniture"
   }
 }
-
-let debugOn = ProcessInfo.processInfo.environment["DISTILL_DEBUG"] != nil
-func debug(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

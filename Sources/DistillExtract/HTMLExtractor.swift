@@ -66,7 +66,10 @@ public struct HTMLExtractor: ArticleReader {
     if let failure = extraction.failure { return .skipped(source, failure) }
     var metadata = extraction.metadata
     if metadata.url == nil { metadata.url = url }
-    let id = metadata.url ?? "html-" + HTMLHash.fnv1a64Hex(extraction.text)
+    // An absolute canonical URL names the article across fetches; else hash the text.
+    let id =
+      metadata.url.flatMap { $0.contains("://") ? $0 : nil }
+      ?? "html-" + HTMLHash.fnv1a64Hex(extraction.text)
     return .article(
       Article(
         id: id, source: source, format: .html, title: metadata.title ?? "", text: extraction.text,

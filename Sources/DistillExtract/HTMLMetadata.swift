@@ -38,13 +38,17 @@ enum HTMLMetadataReader {
       case "html":
         if htmlLang == nil { htmlLang = node.attribute("lang") ?? node.attribute("xml:lang") }
       case "meta":
-        let key =
-          (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
-          ?? node.attribute("http-equiv"))?.lowercased()
-        if let key, let content = node.attribute("content"), meta[key] == nil {
-          let value = HTMLText.collapseWhitespace(content)
-          if !value.isEmpty { meta[key] = value }
+        guard let content = node.attribute("content") else { break }
+        let value = HTMLText.collapseWhitespace(content)
+        if value.isEmpty { break }
+        // One tag may carry several names (property="article:published" itemprop="datePublished").
+        var keys: [Substring] = []
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+          if let names = node.attribute(attribute)?.lowercased() {
+            keys.append(contentsOf: names.split(separator: " "))
+          }
         }
+        for key in keys where meta[String(key)] == nil { meta[String(key)] = value }
       case "link":
         let rel = node.attribute("rel")?.lowercased() ?? ""
         if rel.split(separator: " ").contains("canonical"), canonical == nil {
@@ -87,12 +91,14 @@ enum HTMLMetadataReader {
 
     var m = ArticleMetadata()
     // Title.
+    // Sites often append their name to og:title too ("Headline | Site").
     m.title =
-      meta["og:title"] ?? string(ld["headline"]).map(HTMLText.collapseWhitespace)
-      ?? meta["twitter:title"] ?? facts.documentTitle.map(stripSiteSuffix) ?? h1
+      (meta["og:title"] ?? string(ld["headline"]).map(HTMLText.collapseWhitespace)
+      ?? meta["twitter:title"] ?? facts.documentTitle).map(stripSiteSuffix) ?? h1
     // Dates.
     let publishedCandidates = [
-      string(ld["datePublished"]), meta["article:published_time"], meta["og:published_time"],
+      string(ld["datePublished"]), meta["article:published_time"], meta["article:published"],
+      meta["og:published_time"], meta["sn-post-date"], meta["pdate"], meta["dc.date.created"],
       meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
       meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.created"],
       meta["sailthru.date"], meta["parsely-pub-date"], meta["article.published"],
@@ -100,7 +106,8 @@ enum HTMLMetadataReader {
     ]
     m.published = publishedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
     let updatedCandidates = [
-      string(ld["dateModified"]), meta["article:modified_time"], meta["og:updated_time"],
+      string(ld["dateModified"]), meta["article:modified_time"], meta["article:modified"],
+      meta["og:updated_time"],
       meta["datemodified"], meta["dcterms.modified"], meta["last-modified"],
     ]
     m.updated = updatedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
@@ -217,6 +224,8 @@ enum HTMLMetadataReader {
   static func splitAuthors(_ raw: String) -> [String] {
     var text = HTMLText.collapseWhitespace(raw)
     if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+    // "Ann Lee | Staff Writer": the name comes first.
+    if let bar = text.range(of: " | ") { text = String(text[..<bar.lowerBound]) }
     let parts = text.replacingOccurrences(of: " and ", with: ",")
       .replacingOccurrences(of: " & ", with: ",").split(separator: ",")
     return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
@@ -293,7 +302,12 @@ enum HTMLDate {
       }
       return false
     }
-    guard let year = number(4), skip(45), let month = number(2), skip(45), let day = number(2)
+    guard let year = number(4) else { return nil }
+    // 2019-11-19, 2019/11/19, or the compact 20191119.
+    let separator: UInt8 = i < chars.count && chars[i] == 47 ? 47 : 45
+    let compact = i < chars.count && chars[i] >= 48 && chars[i] <= 57
+    guard compact || skip(separator), let month = number(2), compact || skip(separator),
+      let day = number(2)
     else { return nil }
     var hour = 0
     var minute = 0
@@ -327,10 +341,28 @@ enum HTMLDate {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
   ]
 
-  /// "Tue, 19 Nov 2019 14:03:00 +0000" / "GMT" / "EST".
+  /// "Tue, 19 Nov 2019 14:03:00 +0000" / "GMT" / "EST", and the US order
+  /// "November 19, 2019, 07:47 PM EST".
   private static func parseRFC2822(_ text: String) -> Date? {
     var parts = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
-    if let first = parts.first, Int(first) == nil { parts.removeFirst() }
+    if let first = parts.first, Int(first) == nil,
+      months.firstIndex(of: String(first.prefix(3)).lowercased()) == nil
+    {
+      parts.removeFirst()
+    }
+    // Month first: swap to day-month order.
+    if parts.count >= 3, Int(parts[0]) == nil, Int(parts[1]) != nil { parts.swapAt(0, 1) }
+    // "07:47 PM": fold the meridiem into the clock.
+    if parts.count >= 5, ["am", "pm", "a.m.", "p.m."].contains(parts[4].lowercased()) {
+      let pm = parts[4].lowercased().hasPrefix("p")
+      var clock = parts[3].split(separator: ":").compactMap { Int($0) }
+      if clock.count >= 2 {
+        if pm && clock[0] < 12 { clock[0] += 12 }
+        if !pm && clock[0] == 12 { clock[0] = 0 }
+        parts[3] = clock.map { String($0) }.joined(separator: ":")
+      }
+      parts.remove(at: 4)
+    }
     guard parts.count >= 3, let day = Int(parts[0]),
       let monthIndex = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()),
       let year = Int(parts[2])

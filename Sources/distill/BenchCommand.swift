@@ -1,5 +1,6 @@
 import ArgumentParser
 import Distill
+import DistillText
 import Foundation
 
 extension DistillCommand {
@@ -48,6 +49,29 @@ extension DistillCommand {
             measure { _ = pipeline.run(inputs: [topicPath]) }
           ))
         rows.append(("\(name): brief (articles read)", measure { _ = pipeline.brief(articles) }))
+        let documents = pipeline.brief(articles).documents
+        rows.append(
+          (
+            "\(name): sentence splitting",
+            measure {
+              let splitter = SentenceSplitter()
+              for (i, a) in articles.enumerated() {
+                _ = splitter.sentences(of: a, documentIndex: i)
+              }
+            }
+          ))
+        let request = SummaryRequest(wordBudget: pipeline.configuration.wordBudget)
+        rows.append(
+          (
+            "\(name): summarize stage",
+            measure { _ = pipeline.summarizer.summarize(documents, request: request) }
+          ))
+        let summary = pipeline.summarizer.summarize(documents, request: request)
+        rows.append(
+          (
+            "\(name): compose stage",
+            measure { _ = pipeline.composer.compose(documents, summary: summary) }
+          ))
       } else {
         print("(no topic folder: pass --topic DIR, or place ../shared/data beside the project)")
       }

@@ -252,6 +252,61 @@ struct HTMLExtractorTests {
     #expect(result.text.contains("Third bold nested text closes the story"))
   }
 
+  @Test("one <br> breaks a line, two end a paragraph")
+  func lineBreaks() {
+    let page = """
+      <html><body><div class="post-body">
+      The harbor reopened on Monday after a week of repairs to the sea wall.<br>
+      Boats lined up at dawn to leave port.<br><br>
+      Fishermen said the closure had cost them a week of income during the busiest season.
+      </div></body></html>
+      """
+    #expect(
+      extract(page).text == """
+        The harbor reopened on Monday after a week of repairs to the sea wall.
+        Boats lined up at dawn to leave port.
+
+        Fishermen said the closure had cost them a week of income during the busiest season.
+        """)
+  }
+
+  @Test("a data table keeps one line per row, repeated cells included")
+  func tableRows() {
+    let page = """
+      <html><body><div class="entry-content">
+      <p>Final standings after the last race of the season, with points and wins for each driver.</p>
+      <table class="standings"><tr><th>Pos.</th><th>Driver</th><th>Wins</th></tr>
+      <tr class="player-row"><td>1</td><td>Ann Lee</td><td>0</td></tr>
+      <tr class="player-row"><td>2</td><td>Bo Chan</td><td>0</td></tr></table>
+      </div></body></html>
+      """
+    #expect(
+      extract(page).text == """
+        Final standings after the last race of the season, with points and wins for each driver.
+
+        Pos. Driver Wins
+
+        1 Ann Lee 0
+
+        2 Bo Chan 0
+        """)
+  }
+
+  @Test("a paragraph that is only a link is dropped unless it spells out an address")
+  func linkParagraphs() {
+    let page = """
+      <html><body><article><div class="post-content">
+      <p>The ministry published the full report on Friday, after months of delay and pressure from lawmakers.</p>
+      <p><a href="/other-story">MINISTER RESIGNS OVER REPORT</a></p>
+      <p>Critics said the report left out the costs of the program and the names of its contractors.</p>
+      <p><a href="http://ministry.example/report.pdf">http://ministry.example/report.pdf</a></p>
+      </div></article></body></html>
+      """
+    let text = extract(page).text
+    #expect(!text.contains("MINISTER RESIGNS"))
+    #expect(text.hasSuffix("http://ministry.example/report.pdf"))
+  }
+
   @Test("gzip-compressed pages are inflated first")
   func gzipPage() throws {
     // `printf '<p>…</p>' | gzip -n` of a short page, as bytes.

@@ -26,6 +26,10 @@ struct HTMLMetadataTests {
     #expect(HTMLDate.parse("6 Nov 2019 14:00:00 +0200") == noon)
     #expect(HTMLDate.parse("2019-11-06") == Date(timeIntervalSince1970: 1_572_998_400))
     #expect(HTMLDate.parse("2000-02-29T00:00:00Z") == Date(timeIntervalSince1970: 951_782_400))
+    #expect(HTMLDate.parse("November 6, 2019, 07:00 AM EST") == noon)
+    #expect(HTMLDate.parse("Nov 6, 2019 12:00 PM") == noon)
+    #expect(HTMLDate.parse("2019/11/06") == Date(timeIntervalSince1970: 1_572_998_400))
+    #expect(HTMLDate.parse("20191106") == Date(timeIntervalSince1970: 1_572_998_400))
     #expect(HTMLDate.parse("yesterday") == nil)
     #expect(HTMLDate.parse("2019-13-01") == nil)
   }
@@ -39,6 +43,14 @@ struct HTMLMetadataTests {
     )
     #expect(n.published == Date(timeIntervalSince1970: 1_619_856_000))
     #expect(n.updated == Date(timeIntervalSince1970: 1_619_942_400))
+  }
+
+  @Test("a meta tag's itemprop counts as well as its property")
+  func severalNames() {
+    let m = metadata(
+      "<meta property=\"article:published\" itemprop=\"datePublished dateCreated\" content=\"2019-11-19T11:00:09.000Z\">"
+    )
+    #expect(m.published == Date(timeIntervalSince1970: 1_574_161_209))
   }
 
   @Test("og:title beats <title>; <title> beats <h1>")
