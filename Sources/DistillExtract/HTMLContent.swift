@@ -280,11 +280,19 @@ struct HTMLContentFinder {
     let pageParagraphText = max(paragraphText[body], 1)
     var i = 0
     while i < nodes.count {
-      let node = nodes[i]
-      guard node.kind == .element else {
+      guard nodes[i].kind == .element else {
         i += 1
         continue
       }
+      let name = nodes[i].name
+      // Most elements are plain tags without attributes: nothing to decide.
+      if nodes[i].attributes.isEmpty && !HTMLContentFinder.furnitureTags.contains(name)
+        && name != "header"
+      {
+        i += 1
+        continue
+      }
+      let node = nodes[i]
       var remove = false
       // The block that holds most of the page's paragraphs is never furniture.
       let holdsArticle =
@@ -337,7 +345,7 @@ struct HTMLContentFinder {
     for i in nodes.indices.reversed() where alive[i] {
       let node = nodes[i]
       if node.kind == .text {
-        let (length, c) = HTMLContentFinder.measureText(node.text)
+        let (length, c) = HTMLContentFinder.measureText(nodes[i].text)
         textLength[i] = length
         commas[i] = c
       } else {

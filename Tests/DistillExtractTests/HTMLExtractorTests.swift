@@ -216,6 +216,14 @@ struct HTMLExtractorTests {
     #expect(result.failure == .tooLarge(bytes: harborPage.utf8.count, limit: 100))
   }
 
+  @Test("a page of too many tags is refused before parsing, with the count")
+  func tooManyTags() {
+    let page = "<html><body><p>" + String(repeating: "<i>a</i>", count: 600) + "</p></body></html>"
+    let small = HTMLExtractor(options: HTMLExtractionOptions(maxTags: 1000))
+    let result = small.extract(Data(page.utf8), url: nil, contentTypeCharset: nil)
+    #expect(result.failure == .unsupported("a page of 1206 tags; the limit is 1000"))
+  }
+
   @Test("100,000 levels of nesting neither crash nor hang, and the reason is given")
   func deepNesting() {
     let depth = 100_000
