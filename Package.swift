@@ -11,7 +11,10 @@ let package = Package(
     .executable(name: "distill", targets: ["distill"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
   ],
   targets: [
     .systemLibrary(
@@ -28,6 +31,20 @@ let package = Package(
     .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
     .target(name: "DistillEval", dependencies: ["DistillModel", "DistillText"]),
+    // Feeds and OPML parse with libxml2's XML parser (no network, no entity expansion).
+    .target(name: "DistillFeeds", dependencies: ["DistillModel", "CLibXML2"]),
+    // HTTP fetching stays apart from extraction: it returns bytes and metadata only.
+    .target(
+      name: "DistillFetch",
+      dependencies: [
+        "DistillFeeds",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+      ]
+    ),
     .target(
       name: "Distill",
       dependencies: [
@@ -39,6 +56,7 @@ let package = Package(
       name: "distill",
       dependencies: [
         "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
+        "DistillFeeds", "DistillFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,5 +78,20 @@ let package = Package(
     .testTarget(
       name: "DistillExtractTests",
       dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
+    .testTarget(
+      name: "DistillFeedsTests",
+      dependencies: ["DistillFeeds", "DistillModel", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillFetchTests",
+      dependencies: [
+        "DistillFetch", "DistillFeeds", "DistillTestSupport",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+      ]
+    ),
   ]
 )

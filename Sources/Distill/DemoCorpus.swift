@@ -34,7 +34,7 @@ public enum DemoCorpus {
     Listen to this article
     3 min read
 
-    GULLHAVEN (Coastline Wire) — A storage tank at the Northquay chemical terminal leaked a cloud of styrene vapor over the city's Lower Wharf neighborhood on Monday, forcing at least 40 residents from their homes and sending three people to the hospital with breathing problems, fire officials said.
+    GULLHAVEN (Coastline Wire) — A storage tank at the Northquay chemical terminal leaked a cloud of styrene vapor over the city's Lower Wharf neighborhood on Monday, and at least 40 residents were evacuated from their homes, fire officials said. Three people were taken to the hospital with breathing problems.
 
     The leak began shortly before 6 a.m. when a valve on Tank 6 failed, according to the terminal's operator, Brackwater Terminals. Crews from the Gullhaven Fire Department sprayed foam on the tank through the morning while a sheriff's boat kept fishing vessels away from the berth.
 
@@ -42,7 +42,7 @@ public enum DemoCorpus {
 
     Advertisement
 
-    Residents were taken by bus to Harbor View Middle School, where the Red Cross set up cots. The three people taken to Gullhaven General Hospital were in stable condition, a hospital spokeswoman said.
+    Residents were taken by bus to Harbor View Middle School, where the Harbor Aid Society set up cots. The three people taken to Gullhaven General Hospital were in stable condition, a hospital spokeswoman said.
 
     Gareth Lunde, a spokesman for Brackwater Terminals, said the company was "cooperating fully" with the fire department and would pay for hotel rooms for displaced families. He did not say how much styrene had escaped.
 
@@ -55,7 +55,7 @@ public enum DemoCorpus {
     Fire officials said the evacuation order would stay in place at least until Tuesday morning, when air readings are expected to be reviewed.
 
     Share this article
-    Facebook Twitter Email
+    Email Print Copy link
     © 2026 Coastline Wire. All rights reserved.
     """
 
@@ -72,10 +72,10 @@ public enum DemoCorpus {
       "Photo: Lars Heuvel/Coastline Wire"
     ),
     paragraphs: [
-      "GULLHAVEN — Styrene vapor from a leaking tank at the Northquay chemical terminal drifted over the waterfront Lower Wharf neighborhood on Monday, forcing at least 40 residents from their homes and sending three people to the hospital with breathing problems, fire officials said.",
+      "GULLHAVEN — Styrene vapor from a leaking tank at the Northquay chemical terminal drifted over the waterfront Lower Wharf neighborhood on Monday. At least 40 residents were evacuated from their homes and three people went to the hospital with breathing problems, fire officials said.",
       "The leak began shortly before 6 a.m. when a valve on Tank 6 failed, according to the terminal's operator, Brackwater Terminals. Crews from the Gullhaven Fire Department sprayed foam on the tank through the morning while a sheriff's boat kept fishing vessels away from the berth.",
       "\u{201C}We moved quickly because the wind was pushing the cloud straight up Quay Street,\u{201D} said Daniel Okafor, the city's fire chief. He said six blocks closest to the water were cleared by 7:30 a.m.",
-      "Residents were taken by bus to Harbor View Middle School, where the Red Cross set up cots. The three people taken to Gullhaven General Hospital were in stable condition, a hospital spokeswoman said.",
+      "Residents were taken by bus to Harbor View Middle School, where the Harbor Aid Society set up cots. The three people taken to Gullhaven General Hospital were in stable condition, a hospital spokeswoman said.",
       "Gareth Lunde, a spokesman for Brackwater Terminals, said the company was \u{201C}cooperating fully\u{201D} with the fire department and would pay for hotel rooms for displaced families. He did not say how much styrene had escaped.",
       "Ilse Marrow, the port authority's director, said: \u{201C}Nothing leaves or enters that berth until we know what failed.\u{201D} Two cargo ships bound for the terminal were diverted to anchorage outside the breakwater.",
       "Styrene, used to make plastics and rubber, irritates the eyes and lungs at high concentrations. Priya Halvorsen, a chemist at Marren State University, said the smell can be noticed at levels far below those considered dangerous, which can make a leak seem worse than it is.",
@@ -137,7 +137,7 @@ public enum DemoCorpus {
 
     "It smelled like nail polish and burnt sugar."
 
-    Volunteers from the Red Cross served soup donated by restaurants on Anchor Street. Teachers kept the library open late so children could do homework, and the school canceled classes for Wednesday.
+    Volunteers from the Harbor Aid Society served soup donated by restaurants on Anchor Street. Teachers kept the library open late so children could do homework, and the school canceled classes for Wednesday.
 
     Sign up for our morning newsletter
     Enter your email address
@@ -149,10 +149,10 @@ public enum DemoCorpus {
 
     Henrik Salo, 68, who has lived on Quay Street since 1985, said he planned to stay at the school until the order was lifted. "I have seen three owners come and go at that terminal," he said. "Every one of them promised it was safe."
 
-    The Red Cross said the shelter will stay open as long as it is needed.
+    The Harbor Aid Society said the shelter will stay open as long as it is needed.
 
     Support local journalism. Become a member today.
-    Share on Facebook Share on X Copy link
+    Share Email Copy link
     © 2026 Bayside Public Radio
     """
 
@@ -280,7 +280,7 @@ public enum DemoCorpus {
     Gullhaven residents return home as air readings clear
 
     Sign up for our morning newsletter
-    Follow us on Instagram
+    Follow us for updates from the newsroom
     © 2026 Bayside Public Radio
     """
 }
@@ -347,7 +347,7 @@ extension DemoCorpus {
             <p class="byline">By <a href="/staff/\(slug(author))">\(author)</a></p>
             <time datetime="\(published)">\(published.prefix(10))</time>
             <div class="share-bar">
-              <a href="#">Share</a> <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a>
+              <a href="#">Share</a> <a href="#">Email</a> <a href="#">Print</a> <a href="#">Copy link</a>
             </div>
             <figure>
               <img src="/images/\(slug(title)).jpg" alt="\(html(photo.caption))">
@@ -412,7 +412,7 @@ extension DemoCorpus {
       <h1 class="headline">\(html(title))</h1>
       <div class="byline">\(html(byline))</div>
       <div class="dateline">Posted \(published.prefix(10))</div>
-      <div class="tools">Share this story: Facebook | Twitter | Email | Print</div>
+      <div class="tools">Share this story: Email | Print | Copy link</div>
       <div class="photo"><img src="/photos/\(slug(title)).jpg"><p class="cutline">\(html(photo.caption)) (\(html(photo.credit)))</p></div>
       \(body)
       <p class="ad">ADVERTISEMENT</p>

@@ -13,7 +13,8 @@ struct NewswireDateline: Sendable, Equatable {
     // City in capitals, optional ", State" or ", Country", optional ", Month Day",
     // optional "(Wire)", then a dash of some kind.
     let city = #"[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}"#
-    let region = #"(?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"#
+    let region =
+      #"(?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: ?\([A-Z][A-Za-z .]{1,30}\)(?=,))?"#
     let date = #"(?:, ?[A-Z][a-z]{2,8}\.? \d{1,2})?"#
     let wire = #"(?: ?\(([A-Za-z .&\-]{1,30})\))?"#
     let dash = #" ?(?:--|\u2014|\u2013|_| -)\s*"#
@@ -22,6 +23,11 @@ struct NewswireDateline: Sendable, Equatable {
 
   /// The dateline that opens `text`, or nil.
   static func parse(_ text: String) -> NewswireDateline? {
+    // Cheap test first: a dateline opens with two capital letters.
+    var scalars = text.unicodeScalars.drop { $0.properties.isWhitespace }.makeIterator()
+    guard let a = scalars.next(), let b = scalars.next(), a.properties.isUppercase,
+      b.properties.isUppercase || b == "."
+    else { return nil }
     let ns = text as NSString
     let probe = ns.length > 160 ? ns.substring(to: 160) : text
     guard
@@ -30,7 +36,7 @@ struct NewswireDateline: Sendable, Equatable {
     else { return nil }
     let placeRange = match.range(at: 1)
     let place = (probe as NSString).substring(with: placeRange)
-      .trimmingCharacters(in: .whitespaces)
+      .trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
     // The city must be written in capitals ("WASHINGTON"), which is what marks a dateline;
     // a sentence that merely starts with a capitalized word does not qualify.
     let firstWord = place.split(whereSeparator: { $0 == " " || $0 == "," }).first ?? ""

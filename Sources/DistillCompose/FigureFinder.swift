@@ -30,10 +30,20 @@ public struct FigureFinder: Sendable {
       ]
     ),
     (
-      "injured", ["injured", "wounded", "hurt", "injuries", "hospitalized", "injuring", "wounding"]
+      "injured",
+      [
+        "injured", "wounded", "hurt", "injuries", "hospitalized", "injuring", "wounding",
+        "hospital",
+      ]
     ),
     ("missing", ["missing", "unaccounted"]),
-    ("evacuated", ["evacuated", "evacuate", "evacuation", "evacuations", "fled", "evacuees"]),
+    (
+      "evacuated",
+      [
+        "evacuated", "evacuate", "evacuation", "evacuations", "fled", "evacuees", "forcing",
+        "forced",
+      ]
+    ),
     ("displaced", ["displaced", "homeless", "shelters", "sheltered"]),
     ("rescued", ["rescued", "saved"]),
     ("arrested", ["arrested", "detained", "arrests", "jailed", "charged"]),
@@ -68,7 +78,7 @@ public struct FigureFinder: Sendable {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "hundreds": 100, "thousands": 1000,
+    "hundred": 100, "dozen": 12,
   ]
   static let multipliers: [String: Double] = [
     "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -138,7 +148,8 @@ public struct FigureFinder: Sendable {
         var label = "dollars"
         let after = nextWord == "dollars" ? last + 2 : last + 1
         if after + 1 < words.count, ["in", "for"].contains(lower[after]),
-          !Stopwords.english.contains(lower[after + 1])
+          !Stopwords.english.contains(lower[after + 1]), !words[after + 1].isNumeric,
+          !words[after + 1].isCapitalized, !lower[after + 1].hasSuffix("ing")
         {
           // "in damage", "in emergency aid": the preposition and up to two content words.
           var phrase = [lower[after], lower[after + 1]]
@@ -149,7 +160,11 @@ public struct FigureFinder: Sendable {
           }
           label += " " + phrase.joined(separator: " ")
         }
-        result.append(FoundFigure(label: label, value: value, number: number))
+        // An amount with no "in damage" or "for repairs" could be any sum the story
+        // mentions; only named amounts are comparable across sources.
+        if label != "dollars" {
+          result.append(FoundFigure(label: label, value: value, number: number))
+        }
         continue
       }
 

@@ -188,6 +188,10 @@ public struct QuoteFinder: Sendable {
     if rejected.contains(first.lowercased()) { return nil }
     var role = r
     if let comma = role.firstIndex(of: ",") { role = String(role[..<comma]) }
+    // "the council member who represents the neighborhood": the role is the noun phrase.
+    for clause in [" who ", " which ", " that ", " whose "] {
+      if let r = role.range(of: clause) { role = String(role[..<r.lowerBound]) }
+    }
     role = role.trimmingCharacters(in: .whitespaces)
     if role.hasSuffix(".") { role.removeLast() }
     return role.isEmpty ? nil : role

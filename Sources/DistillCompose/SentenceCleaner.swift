@@ -47,7 +47,7 @@ enum SentenceCleaner {
   /// True when the sentence opens with a pronoun or demonstrative that needs the sentence
   /// before it ("He said…", "This was…", "They…").
   static func startsWithReference(_ text: String) -> Bool {
-    if startsWithQuote(text) { return false }
+    if startsWithQuote(text) { return attributedToPronoun(text) }
     let w = firstWords(text, 3)
     guard let first = w.first else { return false }
     if pronouns.contains(first) { return true }
@@ -56,6 +56,22 @@ enum SentenceCleaner {
       return w.count < 2 || demonstrativeFollowers.contains(w[1])
     }
     return false
+  }
+
+  /// True for a quotation attributed only to a pronoun (`"…," she said.`): who "she" is, the
+  /// sentence before says.
+  static func attributedToPronoun(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard
+      let close = scalars.lastIndex(where: {
+        $0 == "\"" || $0 == "\u{201D}" || $0 == "'"
+      })
+    else { return false }
+    let after = TextSupport.words(TextSupport.string(scalars, close + 1, scalars.count))
+    guard after.count >= 2 else { return false }
+    return ["he", "she", "they", "we", "i"].contains(after[0].lower)
+      && ["said", "says", "added", "asked", "told", "explained", "noted", "continued"].contains(
+        after[1].lower)
   }
 
   /// The number of scalars of a leading connective (with its comma and following space) that
@@ -112,8 +128,20 @@ enum SentenceCleaner {
     startsWithReference(text) || startsWithMarker(text)
   }
 
-  /// `text` without a newswire dateline prefix ("PINE RIDGE, S.D. (AP) -- ").
+  /// `text` without a newswire dateline prefix ("PINE RIDGE, S.D. (AP) -- ") or a leading
+  /// dash of a newswire list ("_ Vitamin E eased…").
   static func removingDateline(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var lead = 0
+    while lead < scalars.count,
+      "_-\u{2014}\u{2013}\u{2022}*".unicodeScalars.contains(scalars[lead])
+        || lead > 0 && scalars[lead].properties.isWhitespace
+    {
+      lead += 1
+    }
+    if lead > 0, lead < scalars.count {
+      return removingDateline(String(String.UnicodeScalarView(scalars[lead...])))
+    }
     guard let d = NewswireDateline.parse(text) else { return text }
     let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(d.length)))
     guard let first = rest.first, first.isLetter || first.isNumber || startsWithQuote(rest) else {

@@ -90,7 +90,7 @@ public struct StoryComposer: BriefComposer {
         continue
       }
       seen[key] = prose.count
-      let terms = TextSupport.termVector(text)
+      let terms = TextSupport.termVector(text, stems: story.stems)
       prose.append(
         Candidate(
           document: selected.sentence.document, sentence: selected.sentence, text: text,
@@ -144,7 +144,7 @@ public struct StoryComposer: BriefComposer {
       let first = prose[unit[0]]
       return SectionPlanner.Item(
         terms: terms, text: text,
-        isBackground: story.isBackground(first.sentence.text, document: first.document),
+        isBackground: story.facts(first.sentence)?.isBackground ?? false,
         order: (story.number(first.document), first.sentence.index))
     }
     let plan = SectionPlanner.plan(items, maxSections: options.maxSections)
@@ -158,7 +158,12 @@ public struct StoryComposer: BriefComposer {
     let proseKeys = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map(\.key))
     let proseIDs = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map { SentenceID($0) })
 
-    let quotes = story.quotes(limit: options.maxQuotes, minWords: options.minQuoteWords)
+    var proseSpans: [Int: [TextSpan]] = [:]
+    for sentence in ledeSentences + sections.flatMap(\.sentences) {
+      for c in sentence.citations { proseSpans[c.source, default: []].append(c.span) }
+    }
+    let quotes = story.quotes(
+      limit: options.maxQuotes, minWords: options.minQuoteWords, proseSpans: proseSpans)
     let timeline = story.timeline(limit: options.maxTimelineRows, summary: summary)
     let whatsNext = story.whatsNext(
       limit: options.maxWhatsNext, excludingKeys: proseKeys, excludingIDs: proseIDs,

@@ -17,6 +17,23 @@ struct StoryContext {
   let place: String?
   /// Normalized sentence text → every sentence with that text.
   let copies: [String: [Sentence]]
+  /// What is known of each sentence, by document and sentence position.
+  let facts: [[SentenceFacts]]
+  let stems: StemCache
+
+  /// One sentence, analysed once for all parts of the brief.
+  struct SentenceFacts {
+    /// The sentence made fit to stand alone, or nil when it leans on the one before.
+    var standalone: String?
+    /// Its most telling date.
+    var mention: TemporalMention?
+    var terms: [String: Double]
+    var centrality: Double
+    var isBackground: Bool
+    /// It speaks of plans, schedules or expectations.
+    var isFuture: Bool
+    var normalized: String
+  }
 
   init(documents: [Document], options: ComposerOptions) {
     self.documents = documents
@@ -67,9 +84,12 @@ struct StoryContext {
         text: article.text)
     }
 
+    let stems = StemCache()
+    self.stems = stems
     var centroid: [String: Double] = [:]
     for d in documents {
-      for term in Set(TextSupport.contentTerms(d.article.title + " " + d.article.text)) {
+      let text = d.article.title + " " + d.article.text
+      for term in Set(TextSupport.contentTerms(text, stems: stems)) {
         centroid[term, default: 0] += 1
       }
     }
@@ -78,13 +98,37 @@ struct StoryContext {
     self.centroid = centroid
 
     var copies: [String: [Sentence]] = [:]
-    for d in documents {
-      for s in d.sentences {
-        copies[TextSupport.normalized(SentenceCleaner.removingDateline(s.text)), default: []]
-          .append(s)
+    var facts: [[SentenceFacts]] = []
+    let windowStart = earliestDate.map {
+      TextSupport.utc.date(
+        byAdding: .day, value: -options.backgroundWindowDays,
+        to: TextSupport.utc.startOfDay(for: $0))!
+    }
+    for (d, doc) in documents.enumerated() {
+      let reference = doc.article.metadata.published ?? newestDate
+      var docFacts: [SentenceFacts] = []
+      for s in doc.sentences {
+        let undated = SentenceCleaner.removingDateline(s.text)
+        let key = TextSupport.normalized(undated)
+        copies[key, default: []].append(s)
+        let standalone = Self.standalone(undated)
+        let text = standalone ?? undated
+        let mention = resolver.primaryMention(in: text, reference: reference)
+        let terms = TextSupport.termVector(text, stems: stems)
+        let background =
+          mention.map {
+            Self.isBackground(date: $0.date, precision: $0.precision, windowStart: windowStart)
+          } ?? false
+        docFacts.append(
+          SentenceFacts(
+            standalone: standalone, mention: mention, terms: terms,
+            centrality: TextSupport.cosine(terms, centroid), isBackground: background,
+            isFuture: Self.speaksOfFuture(text), normalized: key))
       }
+      facts.append(docFacts)
     }
     self.copies = copies
+    self.facts = facts
 
     var places: [String: (count: Int, first: Int)] = [:]
     for (d, doc) in documents.enumerated() {
@@ -118,6 +162,10 @@ struct StoryContext {
   }
 
   func isBackground(date: Date, precision: DatePrecision) -> Bool {
+    Self.isBackground(date: date, precision: precision, windowStart: windowStart)
+  }
+
+  static func isBackground(date: Date, precision: DatePrecision, windowStart: Date?) -> Bool {
     guard let start = windowStart else { return false }
     let cal = TextSupport.utc
     let end: Date
@@ -129,12 +177,12 @@ struct StoryContext {
     return end <= start
   }
 
-  /// True when the sentence's date is older than the story window.
-  func isBackground(_ text: String, document: Int) -> Bool {
-    guard let m = resolver.primaryMention(in: text, reference: reference(document)) else {
-      return false
+  /// The facts of a source sentence.
+  func facts(_ s: Sentence) -> SentenceFacts? {
+    guard facts.indices.contains(s.document), facts[s.document].indices.contains(s.index) else {
+      return nil
     }
-    return isBackground(date: m.date, precision: m.precision)
+    return facts[s.document][s.index]
   }
 
   static func sorted(_ citations: [Citation]) -> [Citation] {
@@ -157,21 +205,52 @@ struct StoryContext {
   }
 
   func centrality(_ text: String) -> Double {
-    TextSupport.cosine(TextSupport.termVector(text), centroid)
+    TextSupport.cosine(TextSupport.termVector(text, stems: stems), centroid)
   }
 
   /// A source sentence made fit to stand alone in a brief, or nil when it cannot.
-  func standalone(_ s: Sentence) -> String? {
-    var text = SentenceCleaner.removingDateline(s.text)
-    text = SentenceCleaner.removingMarker(text)
+  static func standalone(_ undated: String) -> String? {
+    let text = SentenceCleaner.removingMarker(undated)
     if SentenceCleaner.leansOnPrevious(text) { return nil }
     if TextSupport.words(text).count < 5 { return nil }
     return text
   }
 
+  /// Words that mark a plan, a schedule or an expectation. "would" and a bare "plan" are left
+  /// out: they are as often conditional or past ("approved a plan to…").
+  static let futureWords: Set<String> = ["will", "won't", "tomorrow", "upcoming", "scheduled"]
+  static let futurePairs: Set<String> = [
+    "plans to", "planning to", "planned to", "expected to", "expects to", "expect to",
+    "vowed to", "vows to", "vow to", "threatened to", "threatens to", "set to", "intends to",
+    "intend to", "promised to", "pledged to", "due to",
+    "next week", "next month", "next year", "next monday", "next tuesday", "next wednesday",
+    "next thursday", "next friday", "next saturday", "next sunday", "aims to", "hopes to",
+  ]
+
+  static func speaksOfFuture(_ text: String) -> Bool {
+    let w = TextSupport.words(text).map(\.lower)
+    for (i, word) in w.enumerated() {
+      if futureWords.contains(word) { return true }
+      if word.hasSuffix("'ll") { return true }
+      if i + 1 < w.count, futurePairs.contains(word + " " + w[i + 1]) {
+        // "due to the flood" is a cause, not a schedule.
+        if word == "due", i + 2 < w.count, ["the", "a", "an", "heavy", "high"].contains(w[i + 2]) {
+          continue
+        }
+        if word == "set", i > 0, !["is", "are", "was", "were", "been"].contains(w[i - 1]) {
+          continue
+        }
+        return true
+      }
+    }
+    return false
+  }
+
   // MARK: Quotes
 
-  func quotes(limit: Int, minWords: Int) -> [Quote] {
+  /// The most informative quotations, each once, leaving out any whose words the brief's prose
+  /// already carries (`proseSpans`: the cited spans of the prose sentences, by source number).
+  func quotes(limit: Int, minWords: Int, proseSpans: [Int: [TextSpan]] = [:]) -> [Quote] {
     let finder = QuoteFinder()
     var scored: [(quote: Quote, score: Double, order: (Int, Int))] = []
     var keys: [String] = []
@@ -183,6 +262,10 @@ struct StoryContext {
             $0 + TextSupport.words($1.text).count
           }
         guard words >= minWords else { continue }
+        let inProse = (proseSpans[numbers[d]] ?? []).contains {
+          $0.start <= q.span.start && q.span.end <= $0.end
+        }
+        if inProse { continue }
         let key = TextSupport.normalized(
           ([q.text] + q.continuations.map(\.text)).joined(separator: " "))
         // Never the same quotation twice, even when one source quotes more of it.
@@ -201,6 +284,18 @@ struct StoryContext {
         scored.append((quote, score, (numbers[d], q.span.start)))
       }
     }
+    // A speaker's role, once a source gives it, goes with every quote of theirs.
+    var roles: [String: String] = [:]
+    for entry in scored {
+      if let speaker = entry.quote.speaker, let role = entry.quote.role {
+        roles[Self.surname(speaker)] = roles[Self.surname(speaker)] ?? role
+      }
+    }
+    for i in scored.indices where scored[i].quote.role == nil {
+      if let speaker = scored[i].quote.speaker, let role = roles[Self.surname(speaker)] {
+        scored[i].quote.role = role
+      }
+    }
     var chosen: [(quote: Quote, score: Double, order: (Int, Int))] = []
     var perSpeaker: [String: Int] = [:]
     for entry in scored.sorted(by: { $0.score > $1.score }) {
@@ -213,12 +308,17 @@ struct StoryContext {
     return chosen.sorted { $0.order < $1.order }.map(\.quote)
   }
 
+  static func surname(_ name: String) -> String {
+    String(name.split(separator: " ").last ?? Substring(name))
+  }
+
   // MARK: Timeline
 
   func timeline(limit: Int, summary: Summary) -> [TimelineEntry] {
     let inSummary = Set(
-      summary.sentences.map { SentenceID(document: $0.sentence.document, index: $0.sentence.index) }
-    )
+      summary.sentences.map {
+        SentenceID(document: $0.sentence.document, index: $0.sentence.index)
+      })
     struct Row {
       var entry: TimelineEntry
       var score: Double
@@ -231,83 +331,91 @@ struct StoryContext {
     for (d, doc) in documents.enumerated() {
       let dated = doc.article.metadata.published != nil
       for s in doc.sentences {
-        guard let text = standalone(s),
-          let m = resolver.primaryMention(in: text, reference: reference(d))
-        else { continue }
+        guard let f = facts(s), let text = f.standalone, let m = f.mention else { continue }
         if let latest, m.date > latest { continue }
         // Plans belong under "What's next", not among the events.
-        let range = NSRange(location: 0, length: (text as NSString).length)
-        if Self.futureCue.firstMatch(in: text, range: range) != nil { continue }
-        let background = isBackground(date: m.date, precision: m.precision)
-        var score = centrality(text)
+        if f.isFuture { continue }
+        var score = f.centrality
         if inSummary.contains(SentenceID(document: d, index: s.index)) { score += 0.3 }
-        if background { score += 0.2 }
+        if f.isBackground { score += 0.2 }
         if m.isAbsolute { score += 0.15 }
         let event = BriefSentence(text: text, citations: citations(for: s))
         let entry = TimelineEntry(
-          date: m.date, precision: m.precision, event: event, isBackground: background,
+          date: m.date, precision: m.precision, event: event, isBackground: f.isBackground,
           isInferred: !dated && !m.isAbsolute)
         rows.append(
-          Row(
-            entry: entry, score: score, key: TextSupport.normalized(text),
-            terms: TextSupport.termVector(text), source: numbers[d]))
+          Row(entry: entry, score: score, key: f.normalized, terms: f.terms, source: numbers[d]))
       }
     }
+    // Half the rows for the story's own days, half for its background, so neither crowds the
+    // other out; what one side cannot fill, the other may.
     var chosen: [Row] = []
-    for row in rows.sorted(by: { $0.score > $1.score }) {
-      guard chosen.count < limit else { break }
-      if chosen.contains(where: {
-        $0.key == row.key || TextSupport.cosine($0.terms, row.terms) > 0.6
-      }) {
-        continue
+    func pick(_ candidates: [Row], upTo quota: Int) {
+      var taken = 0
+      for row in candidates where taken < quota && chosen.count < limit {
+        let repeats = chosen.contains {
+          $0.key == row.key || TextSupport.cosine($0.terms, row.terms) > 0.6
+            || $0.entry.date == row.entry.date && TextSupport.cosine($0.terms, row.terms) > 0.25
+        }
+        if repeats { continue }
+        // Two events on one day can both matter; one row per month or year is plenty.
+        let perDate = row.entry.precision == .day ? 2 : 1
+        if chosen.filter({ $0.entry.date == row.entry.date }).count >= perDate { continue }
+        chosen.append(row)
+        taken += 1
       }
-      if chosen.filter({ $0.entry.date == row.entry.date }).count >= 2 { continue }
-      chosen.append(row)
     }
+    let ranked = rows.sorted { $0.score > $1.score }
+    let background = ranked.filter(\.entry.isBackground)
+    let recent = ranked.filter { !$0.entry.isBackground }
+    pick(recent, upTo: (limit + 1) / 2)
+    pick(background, upTo: limit)
+    pick(recent, upTo: limit)
     return chosen.sorted { ($0.entry.date, $0.source) < ($1.entry.date, $1.source) }.map(\.entry)
   }
 
   // MARK: What's next
 
-  static let futureCue = try! NSRegularExpression(
-    pattern:
-      #"\b(will|won't|plans? to|planned|planning to|(?:is|are) expected to|expects? to|vow(?:ed|s)? to|scheduled|threaten(?:ed|s)? to|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:is|are) set to|intends? to|promis(?:ed|es) to|pledg(?:ed|es) to|upcoming|tomorrow|is due to|are due to)\b"#,
-    options: [.caseInsensitive])
-
   func whatsNext(
     limit: Int, excludingKeys: Set<String>, excludingIDs: Set<SentenceID>, summary: Summary
   ) -> [BriefSentence] {
     let inSummary = Set(
-      summary.sentences.map { SentenceID(document: $0.sentence.document, index: $0.sentence.index) }
+      summary.sentences.map {
+        SentenceID(document: $0.sentence.document, index: $0.sentence.index)
+      })
+    typealias Row = (
+      sentence: BriefSentence, score: Double, terms: [String: Double], order: (Int, Int)
     )
-    var rows:
-      [(sentence: BriefSentence, score: Double, terms: [String: Double], order: (Int, Int))] = []
+    var rows: [Row] = []
     var keys = excludingKeys
     for (d, doc) in documents.enumerated() {
       for s in doc.sentences {
         let id = SentenceID(document: d, index: s.index)
-        guard !excludingIDs.contains(id), let text = standalone(s) else { continue }
-        let ns = text as NSString
-        guard
-          Self.futureCue.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+        guard !excludingIDs.contains(id), let f = facts(s), f.isFuture, !f.isBackground,
+          let text = f.standalone
         else { continue }
-        if isBackground(text, document: d) { continue }
-        let key = TextSupport.normalized(text)
-        if keys.contains(key) { continue }
-        keys.insert(key)
-        var score = centrality(text)
+        // A plan dated before its own article was made is history, not what comes next.
+        if let m = f.mention, let published = doc.article.metadata.published,
+          m.date < TextSupport.utc.startOfDay(for: published)
+        {
+          continue
+        }
+        if keys.contains(f.normalized) { continue }
+        keys.insert(f.normalized)
+        var score = f.centrality
         if inSummary.contains(id) { score += 0.2 }
+        // Later reports know better what is still to come.
+        score += 0.3 * Double(numbers[d]) / Double(max(1, documents.count))
         // A quoted promise is weaker than a reported plan.
         if SentenceCleaner.startsWithQuote(text) { score -= 0.1 }
         rows.append(
           (
-            BriefSentence(text: text, citations: citations(for: s)), score,
-            TextSupport.termVector(text), (numbers[d], s.index)
+            BriefSentence(text: text, citations: citations(for: s)), score, f.terms,
+            (numbers[d], s.index)
           ))
       }
     }
-    var chosen:
-      [(sentence: BriefSentence, score: Double, terms: [String: Double], order: (Int, Int))] = []
+    var chosen: [Row] = []
     for row in rows.sorted(by: { $0.score > $1.score }) {
       guard chosen.count < limit else { break }
       if chosen.contains(where: { TextSupport.cosine($0.terms, row.terms) > 0.6 }) { continue }
@@ -325,12 +433,20 @@ struct StoryContext {
     var byLabel: [String: [Int: (FoundFigure, Sentence)]] = [:]
     for (d, doc) in documents.enumerated() {
       for s in doc.sentences {
-        if isBackground(s.text, document: d) { continue }
+        if facts(s)?.isBackground ?? false { continue }
         for f in finder.figures(in: s.text) {
           if let old = byLabel[f.label]?[d], old.0.number >= f.number { continue }
           byLabel[f.label, default: [:]][d] = (f, s)
         }
       }
+    }
+    // Many different numbers under one label are many different things ("dollars for" this and
+    // that across years of coverage), not one disputed figure.
+    // Numbers far apart (7,000 and 10) are counts of different things, not one figure.
+    byLabel = byLabel.filter { entry in
+      let numbers = Set(entry.value.values.map(\.0.number))
+      guard let lo = numbers.min(), let hi = numbers.max(), lo > 0 else { return false }
+      return numbers.count <= 4 && hi / lo <= 5
     }
     let labelOrder = FigureFinder.predicates.map(\.label)
     func rank(_ label: String) -> Int { labelOrder.firstIndex(of: label) ?? labelOrder.count }

@@ -38,7 +38,7 @@ public struct TemporalResolver: Sendable {
   static let smallNumbers: [String: Int] = [
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "several": 3, "few": 3,
+    "thirty": 30,
   ]
   static let futureCues = [
     "will", "next", "expected", "scheduled", "plans", "planned", "upcoming", "tomorrow", "set",

@@ -7,7 +7,15 @@ struct Word: Sendable, Hashable {
   var text: String
   var start: Int
   var end: Int
-  var lower: String { text.lowercased() }
+  /// `text` lower-cased (kept, since every caller compares lower-cased words).
+  var lower: String
+
+  init(text: String, start: Int, end: Int) {
+    self.text = text
+    self.start = start
+    self.end = end
+    self.lower = text.lowercased()
+  }
   var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
   var isNumeric: Bool {
     text.unicodeScalars.first.map { CharacterSet.decimalDigits.contains($0) } ?? false
@@ -72,23 +80,26 @@ enum TextSupport {
   }
 
   /// Stemmed, lower-cased content words (no stopwords, no one-letter words, no bare numbers).
-  static func contentTerms(_ text: String) -> [String] {
+  static func contentTerms(_ text: String, stems: StemCache? = nil) -> [String] {
     words(text).compactMap { word in
       let lower = word.lower
-      guard lower.count > 2, !Stopwords.contains(lower), !word.isNumeric else { return nil }
-      return stem(lower)
+      guard lower.count > 2, !Stopwords.english.contains(lower), !word.isNumeric else {
+        return nil
+      }
+      return stems?.stem(lower) ?? stem(lower)
     }
   }
 
   /// The Porter stem, so "evacuated" matches "evacuation" and "homes" matches "home".
   static func stem(_ word: String) -> String {
-    PorterStemmer().stem(word.replacingOccurrences(of: "\u{2019}", with: "'"))
+    guard word.unicodeScalars.contains("\u{2019}") else { return PorterStemmer().stem(word) }
+    return PorterStemmer().stem(word.replacingOccurrences(of: "\u{2019}", with: "'"))
   }
 
   /// A bag of content terms for cosine similarity.
-  static func termVector(_ text: String) -> [String: Double] {
+  static func termVector(_ text: String, stems: StemCache? = nil) -> [String: Double] {
     var v: [String: Double] = [:]
-    for t in contentTerms(text) { v[t, default: 0] += 1 }
+    for t in contentTerms(text, stems: stems) { v[t, default: 0] += 1 }
     return v
   }
 
@@ -137,4 +148,16 @@ enum TextSupport {
     calendar.timeZone = TimeZone(identifier: "UTC")!
     return calendar
   }()
+}
+
+/// Stems already computed while composing one brief. One cache lives for one `compose` call
+/// and is never shared between calls or threads.
+final class StemCache {
+  private var stems: [String: String] = [:]
+  func stem(_ word: String) -> String {
+    if let s = stems[word] { return s }
+    let s = TextSupport.stem(word)
+    stems[word] = s
+    return s
+  }
 }

@@ -22,6 +22,8 @@ public enum FormatSniffer {
     let tags = tag.numberOfMatches(in: head, range: NSRange(head.startIndex..., in: head))
     let words = NewswireText.wordCount(head)
     if tags >= 8 && tags * 10 >= words / 2 { return .html }
+    // A fragment that opens with markup (`<p>…</p><p>…</p>`), as pasted from a page source.
+    if start.hasPrefix("<") && tags >= 2 && !start.hasPrefix("<?xml") { return .html }
     return .plainText
   }
 }
@@ -38,6 +40,12 @@ public struct AutoReader: ArticleReader {
   public var gunzip: (@Sendable (Data, Int) -> Data?)?
   /// The largest inflated size accepted from a gzip input.
   public var maxInflatedBytes: Int
+  /// The standard rules without duplicate removal: page analysis already drops repeated
+  /// furniture, and pages that repeat a paragraph on purpose (the same interview question put
+  /// to several people) lost real text to it on the extraction development set.
+  public static let htmlCleaningDefault = CleaningRules(
+    rules: CleaningRules.standard.rules, removesDuplicates: false)
+
   /// Applied to what the HTML reader returns, to catch furniture its page analysis kept
   /// (captions with credits, sign-up lines inside the article body); nil leaves it as is.
   public var htmlCleaning: CleaningRules?
@@ -47,7 +55,7 @@ public struct AutoReader: ArticleReader {
     newswire: NewswireReader = NewswireReader(),
     gunzip: (@Sendable (Data, Int) -> Data?)? = nil,
     maxInflatedBytes: Int = InputLoader.defaultMaxBytes,
-    htmlCleaning: CleaningRules? = .standard
+    htmlCleaning: CleaningRules? = AutoReader.htmlCleaningDefault
   ) {
     self.html = html
     self.plainText = plainText
@@ -59,6 +67,17 @@ public struct AutoReader: ArticleReader {
 
   public func read(_ data: Data, from source: SourceRef) -> IngestOutcome {
     readAll(data, from: source).first ?? .skipped(source, .notAnArticle("no article found"))
+  }
+
+  /// RSS, RDF or Atom documents, recognized by their root element near the top.
+  static func isFeed(_ text: String) -> Bool {
+    let head = text.prefix(2048).lowercased()
+    let start = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+    guard
+      start.hasPrefix("<?xml") || start.hasPrefix("<rss") || start.hasPrefix("<feed")
+        || start.hasPrefix("<rdf:rdf")
+    else { return false }
+    return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")
   }
 
   /// `outcome` with ``htmlCleaning`` applied to its paragraphs and the removals added to its
@@ -101,6 +120,9 @@ public struct AutoReader: ArticleReader {
       return [.skipped(source, .invalidEncoding)]
     }
     if decoded.text.allSatisfy(\.isWhitespace) { return [.skipped(source, .empty)] }
+    if Self.isFeed(decoded.text) {
+      return [.skipped(source, .unsupported("a news feed (RSS or Atom), not an article"))]
+    }
     switch FormatSniffer.sniff(decoded.text) {
     case .newswireSGML: return newswire.readAll(text: decoded.text, from: source)
     case .html: return [recleaned(html.read(data, from: source))]

@@ -161,7 +161,11 @@ extension CleaningRules {
       name: "newsletter", reason: "newsletter or subscription pitch, or its confirmation",
       maxWords: 30,
       matcher: .patterns([
-        #"^(sign up|subscribe|register)( now| today| free)?( for| to)\b"#,
+        // "Sign up for X" alone is also how articles describe services; the pitch names what
+        // the reader gets, or is a bare call to subscribe to the site.
+        #"^(sign up|subscribe|register)( now| today| free| here)?( for| to)\b.{0,60}\b(newsletters?|briefing|digest|alerts|e-?mails?|updates|mailing list|inbox)\b"#,
+        #"^(sign up|subscribe|register)( now| today| free| here)?( for| to)( (our|the))?( [\w'’-]+){0,3}[.!]?$"#,
+        #"^subscribe\b.{0,60}\b(for (just|only)|a week|per week)\b"#,
         #"^get (the|our) .{0,60}\b(newsletter|briefing|headlines|alerts)\b"#,
         #"^(enter|type) your email"#,
         #"^(your )?email address$"#,
@@ -256,7 +260,7 @@ extension CleaningRules {
 
   private static let followPrompt = try! NSRegularExpression(
     pattern:
-      #"^(follow|like|join) (us|@\w+|[\w ]{1,40}) on (facebook|twitter|x|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\b"#,
+      #"^(follow|like|join) (us|@\w+|[\w ]{1,40}) on (facebook|twitter|x|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube|social media)\b|^follow us\b[^.]{0,50}$"#,
     options: [.caseInsensitive])
 
   /// Lines made only of share/follow words ("Share Facebook Twitter Email"), or a follow prompt.

@@ -111,7 +111,9 @@ public struct InputLoader: Sendable {
     let prefix = folder.hasSuffix("/") ? folder : folder + "/"
     let rootPath = root.standardizedFileURL.path
     for case let url as URL in enumerator {
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
+      // Links to files count as files; links to folders are not followed (no cycles).
+      let target = url.resolvingSymlinksInPath()
+      guard (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
         continue
       }
       let full = url.standardizedFileURL.path

@@ -38,8 +38,7 @@ public struct NewswireReader: ArticleReader {
 
   /// Reads every `<DOC>` in already-decoded text.
   public func readAll(text: String, from source: SourceRef) -> [IngestOutcome] {
-    let docs = Self.docPattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
-      .compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+    let docs = Self.documents(in: text)
     guard !docs.isEmpty else { return [.skipped(source, .notAnArticle("no <DOC> element"))] }
     return docs.map { readDoc($0, from: source) }
   }
@@ -144,9 +143,40 @@ public struct NewswireReader: ArticleReader {
       options: [.caseInsensitive, .dotMatchesLineSeparators])
   }
 
-  private static let docPattern = try! NSRegularExpression(
-    pattern: #"<DOC(?:\s[^>]*)?>(.*?)(?:</DOC>|(?=<DOC[\s>])|\z)"#,
-    options: [.caseInsensitive, .dotMatchesLineSeparators])
+  /// The contents of each `<DOC>` element; an unclosed one runs to the next `<DOC>` or the end.
+  static func documents(in text: String) -> [String] {
+    var docs: [String] = []
+    var searchFrom = text.startIndex
+    while let open = nextDocTag(in: text, from: searchFrom) {
+      let bodyStart = open.upperBound
+      let nextOpen = nextDocTag(in: text, from: bodyStart)
+      let limit = nextOpen?.lowerBound ?? text.endIndex
+      if let close = text.range(
+        of: "</DOC>", options: .caseInsensitive, range: bodyStart..<limit)
+      {
+        docs.append(String(text[bodyStart..<close.lowerBound]))
+      } else {
+        docs.append(String(text[bodyStart..<limit]))
+      }
+      searchFrom = limit
+    }
+    return docs
+  }
+
+  /// The next `<DOC>` or `<DOC attr…>` start tag (not `<DOCNO>` or `<DOCTYPE>`).
+  private static func nextDocTag(in text: String, from start: String.Index) -> Range<String.Index>?
+  {
+    var from = start
+    while let hit = text.range(of: "<DOC", options: .caseInsensitive, range: from..<text.endIndex) {
+      guard let after = text[hit.upperBound...].first else { return nil }
+      if after == ">" || after == " " || after == "\t" || after == "\n" {
+        guard let close = text[hit.upperBound...].firstIndex(of: ">") else { return nil }
+        return hit.lowerBound..<text.index(after: close)
+      }
+      from = hit.upperBound
+    }
+    return nil
+  }
   private static let tagPattern = try! NSRegularExpression(
     pattern: #"</?[A-Za-z_][A-Za-z0-9_]*(?:\s[^>]*)?>"#)
   private static let droppedElements = try! NSRegularExpression(
@@ -287,6 +317,7 @@ public struct NewswireReader: ArticleReader {
       #"^(associated press|ap|ap [a-z]+ writer|associated press writer|[a-z ]{0,30}news service|[a-z. ]{0,40}special features|new york times syndicate)\)?\.?$"#
     ),
     ("undated", #"^undated\b.{0,60}$"#),
+    ("copyright", #"^.{0,120}\bcopyright (19|20)\d\d by\b"#),
     ("editors-note", #"^\(--"#),
     ("editors-note", #"^(story filed by|filed by)\b.{0,60}$"#),
     ("editors-note", #"^[a-z ]{0,30}news ?brief by\b"#),
@@ -309,13 +340,15 @@ public struct NewswireReader: ArticleReader {
     let text = line.trimmingCharacters(in: .whitespaces)
     guard NewswireText.wordCount(text) <= 16 else { return nil }
     guard let groups = NewswireText.captures(bylinePattern, text) else { return nil }
-    let names = groups.dropFirst().compactMap { $0 }.map {
-      NewswireText.nameCase($0.trimmingCharacters(in: .whitespaces))
-    }
+    // Capitals swallow " AND ": `By ANA RUIZ AND TOM HALE` is two names.
+    let names = groups.dropFirst().compactMap { $0 }
+      .flatMap { $0.components(separatedBy: " AND ") }
+      .map { NewswireText.nameCase($0.trimmingCharacters(in: .whitespaces)) }
+      .filter { !$0.isEmpty }
     let months: Set<String> = [
       "January", "February", "March", "April", "May", "June", "July", "August", "September",
       "October", "November", "December", "Then", "Now", "Monday", "Tuesday", "Wednesday",
-      "Thursday", "Friday", "Saturday", "Sunday",
+      "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An",
     ]
     guard let first = names.first, !months.contains(String(first.split(separator: " ")[0])) else {
       return nil
@@ -325,13 +358,14 @@ public struct NewswireReader: ArticleReader {
 
   private static let datelinePattern = try! NSRegularExpression(
     pattern:
-      #"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)(?:,? [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z ]+\))? ?(?:_|--|—|–)\s"#
+      #"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?: \([A-Z][A-Za-z ]+\)(?=,))?(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)(?:,? [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z ]+\))?(?: ?(?:_|--|—|–) ?| - )(?=\S)"#
   )
 
   /// `KANSAS CITY, Mo. _ When…` → `KANSAS CITY, Mo.`; `KAMPALA, August 12 (Xinhua) --` →
   /// `KAMPALA`.
   static func datelinePlace(_ paragraph: String) -> String? {
-    guard let groups = NewswireText.captures(datelinePattern, paragraph), let place = groups[1]
+    guard let groups = NewswireText.captures(datelinePattern, paragraph), let place = groups[1],
+      place != "UNDATED"
     else {
       return nil
     }

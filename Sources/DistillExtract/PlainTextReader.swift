@@ -126,6 +126,13 @@ public struct PlainTextReader: ArticleReader {
     pattern:
       #"^(source|outlet|from|published by|originally published (by|in)|publication)\s*:\s*(.{2,60})$"#,
     options: [.caseInsensitive])
+  /// `By The Associated Press`: an outlet in the byline's place.
+  private static let outletByline = try! NSRegularExpression(
+    pattern: #"^By:? (The(?: [A-Z][\w&.'-]*){1,5})\.?$"#)
+  /// `By Staff`, `By Ledger Staff Reports`: a byline without a name.
+  private static let staffByline = try! NSRegularExpression(
+    pattern: #"^by:? ([a-z][\w.'-]* ){0,3}staff( reports?| writers?)?\.?$"#,
+    options: [.caseInsensitive])
   private static let dateWords = try! NSRegularExpression(
     pattern:
       #"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday)?\b|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?|\b[ap]\.?m\.?|\b(utc|gmt|[ecmp][sd]?t)\b|\b(at|on|updated|published|posted)\b|[0-9]+|[,.:/|–—-]|t(?=\d)"#,
@@ -151,6 +158,11 @@ public struct PlainTextReader: ArticleReader {
       metadata.published = metadata.published ?? date
       return true
     }
+    if let g = NewswireText.captures(outletByline, line), let name = g[1] {
+      metadata.outlet = metadata.outlet ?? name
+      return true
+    }
+    if NewswireText.matches(staffByline, line) { return true }
     if line.range(of: #"^by\s"#, options: [.regularExpression, .caseInsensitive]) != nil,
       let names = NewswireReader.byline(line)
     {
@@ -204,11 +216,14 @@ public struct PlainTextReader: ArticleReader {
 
   // MARK: - Title and paragraphs
 
-  /// A title is short and does not end like a sentence run-on; a first line of 30+ words is
-  /// body text from a scrape that lost its title.
-  private static func isTitleLike(_ line: String) -> Bool {
+  /// A title is short; a first line of 30+ words, or a full sentence of more than a dozen
+  /// words ending in a full stop, is body text from a scrape that lost its title (headlines
+  /// rarely end in a full stop; lead paragraphs nearly always do).
+  static func isTitleLike(_ line: String) -> Bool {
     let words = NewswireText.wordCount(line)
-    return words >= 2 && words <= 30
+    guard words >= 2 && words <= 30 else { return false }
+    let endsSentence = line.hasSuffix(".") || line.hasSuffix(".\"") || line.hasSuffix(".”")
+    return !(endsSentence && words > 12)
   }
 
   /// The outlet's name alone on a line above the headline: the name the byline or copyright

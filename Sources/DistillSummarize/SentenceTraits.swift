@@ -34,6 +34,24 @@ enum SentenceTraits {
     return false
   }
 
+  static let thirdPersonPronouns: Set<String> = [
+    "he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs",
+  ]
+
+  /// True when a third-person pronoun comes before any name the sentence gives
+  /// ("Dozens of police tried to block them…"): whoever it means was named earlier. A name is
+  /// a capitalized word after the first.
+  static func hasUnresolvedPronoun(_ text: String) -> Bool {
+    let tokens = text.split(whereSeparator: \.isWhitespace)
+    for (i, token) in tokens.enumerated() {
+      let word = token.drop { !$0.isLetter }.prefix { $0.isLetter || $0 == "'" }
+      guard let first = word.first else { continue }
+      if i > 0 && first.isUppercase && word != "I" { return false }
+      if thirdPersonPronouns.contains(word.lowercased()) { return true }
+    }
+    return false
+  }
+
   /// True for pieces of quotation that make no sense alone: unbalanced quotation marks (one
   /// sentence of a several-sentence quote) or a sentence that is nothing but a quote.
   static func isQuoteFragment(_ text: String) -> Bool {
@@ -128,6 +146,34 @@ enum SentenceTraits {
     var start = best.after
     while start < scalars.count, scalars[start].properties.isWhitespace { start += 1 }
     return start
+  }
+}
+
+extension SentenceTraits {
+  static let attributionVerbs: Set<String> = [
+    "said", "says", "reported", "reports", "added", "adds", "announced", "noted", "stated",
+    "explained", "warned", "estimated", "told",
+  ]
+
+  /// The sentence without a trailing attribution (", officials said." / ", according to the
+  /// ministry."), ending in a period; nil when there is none or when the sentence quotes
+  /// someone (quotes keep their speaker).
+  static func withoutTrailingAttribution(_ text: String) -> String? {
+    guard text.hasSuffix("."), !text.contains("\""), !text.contains("``"),
+      !text.contains("\u{201C}"), let comma = text.lastIndex(of: ",")
+    else { return nil }
+    let tail = text[text.index(after: comma)...].dropLast()
+    let words = tail.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+    guard (1...8).contains(words.count) else { return nil }
+    let isAttribution =
+      (words.count >= 2 && words[0] == "according" && words[1] == "to")
+      || (words.count <= 6 && attributionVerbs.contains(words.last!))
+      || (words.count <= 6 && attributionVerbs.contains(words[0]))
+      || (words.count <= 6 && words.count >= 2 && attributionVerbs.contains(words[words.count - 2]))
+    guard isAttribution else { return nil }
+    let main = text[..<comma]
+    guard Tokenizer.whitespaceWordCount(main) >= 8 else { return nil }
+    return main + "."
   }
 }
 

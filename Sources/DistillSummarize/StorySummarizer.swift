@@ -122,10 +122,10 @@ private struct Analysis {
   var wordTerms: [String: (id: Int, stop: Bool)] = [:]
   var stemIDs: [String: Int] = [:]
   var conceptIDs: [Int: Int] = [:]
-  /// For each concept: the documents that mention it and the earliest sentence position.
+  /// For each concept: how many documents mention it (counted once per document, which works
+  /// because sentences arrive document by document).
   var conceptDocumentCount: [Int] = []
   var conceptLastDocument: [Int] = []
-  var conceptFirstPosition: [Int] = []
   var conceptStems: [(Int, Int)] = []
   var unitAt: [Int: [Int: Int]] = [:]
 
@@ -168,19 +168,21 @@ private struct Analysis {
         conceptIDs[key] = id
         conceptDocumentCount.append(0)
         conceptLastDocument.append(-1)
-        conceptFirstPosition.append(Int.max)
         conceptStems.append((a.id, b.id))
       }
       if conceptLastDocument[id] != document {
         conceptLastDocument[id] = document
         conceptDocumentCount[id] += 1
       }
-      conceptFirstPosition[id] = min(conceptFirstPosition[id], position)
       if seen.insert(id).inserted { concepts.append(id) }
     }
     var display = sentence.text
     if options.removeDatelines, let start = SentenceTraits.datelineEnd(sentence.text) {
       display = String(String.UnicodeScalarView(sentence.text.unicodeScalars.dropFirst(start)))
+    }
+    if options.removeAttributions, let shorter = SentenceTraits.withoutTrailingAttribution(display)
+    {
+      display = shorter
     }
     let wordCount = Tokenizer.whitespaceWordCount(display)
     let leading = Tokenizer.words(display.prefix(40))
@@ -191,7 +193,9 @@ private struct Analysis {
     let unit = Unit(
       sentence: sentence, document: document, position: position, concepts: concepts,
       stemSet: Array(Set(terms.map(\.id))).sorted(), displayText: display, wordCount: wordCount,
-      eligible: eligible, dependent: SentenceTraits.dependsOnAntecedent(leading))
+      eligible: eligible,
+      dependent: SentenceTraits.dependsOnAntecedent(leading)
+        || (options.strictPronouns && SentenceTraits.hasUnresolvedPronoun(display)))
     unitAt[document, default: [:]][sentence.index] = units.count
     units.append(unit)
   }
@@ -252,7 +256,6 @@ private struct Analysis {
       guard df >= threshold else { continue }
       var w = Double(df)
       if documentCount == 1 { w = 1 }
-      if conceptFirstPosition[c] < 3 { w *= 1 + options.leadBonus }
       let (a, b) = conceptStems[c]
       if focusSet.contains(a) || focusSet.contains(b) { w *= 1 + options.focusBoost }
       if oldConcepts.contains(c) { w *= options.alreadyReadWeight }

@@ -20,16 +20,21 @@ public struct SummarizerOptions: Sendable, Codable, Hashable {
   public var alreadyReadWeight: Double
   /// Sentences whose word sets overlap at least this much (Jaccard) count as the same sentence.
   public var duplicateSimilarity: Double
-  /// Weight bonus for concepts first seen in an article's opening sentences.
-  public var leadBonus: Double
+  /// Also treat a sentence as leaning on an antecedent when a third-person pronoun comes
+  /// before any name in it ("Police tried to block them…"), not only when it opens with one.
+  public var strictPronouns: Bool
   /// Delete leading datelines ("PINE RIDGE, S.D. (AP) -- ") from picked sentences.
   public var removeDatelines: Bool
+  /// Delete trailing attributions (", officials said.") from picked sentences that quote
+  /// nobody.
+  public var removeAttributions: Bool
 
   public init(
-    minimumWords: Int = 8, maximumWords: Int = 60, minimumDocumentFrequency: Int = 3,
-    lengthExponent: Double = 1.0, focusBoost: Double = 1.0, focusTermWeight: Double = 0.5,
-    alreadyReadWeight: Double = 0.1,
-    duplicateSimilarity: Double = 0.75, leadBonus: Double = 0.0, removeDatelines: Bool = true
+    minimumWords: Int = 8, maximumWords: Int = 60, minimumDocumentFrequency: Int = 2,
+    lengthExponent: Double = 1.0, focusBoost: Double = 1.0, focusTermWeight: Double = 1.0,
+    alreadyReadWeight: Double = 0.3,
+    duplicateSimilarity: Double = 0.75, strictPronouns: Bool = true, removeDatelines: Bool = true,
+    removeAttributions: Bool = false
   ) {
     self.minimumWords = minimumWords
     self.maximumWords = maximumWords
@@ -39,7 +44,8 @@ public struct SummarizerOptions: Sendable, Codable, Hashable {
     self.focusTermWeight = focusTermWeight
     self.alreadyReadWeight = alreadyReadWeight
     self.duplicateSimilarity = duplicateSimilarity
-    self.leadBonus = leadBonus
+    self.strictPronouns = strictPronouns
     self.removeDatelines = removeDatelines
+    self.removeAttributions = removeAttributions
   }
 }

@@ -78,7 +78,12 @@ public struct PorterStemmer: Sendable {
   private func ends(_ w: [UInt8], _ suffix: String) -> Bool {
     let s = suffix.utf8
     guard w.count >= s.count else { return false }
-    return zip(w[(w.count - s.count)...], s).allSatisfy { $0 == $1 }
+    var i = w.count - s.count
+    for byte in s {
+      if w[i] != byte { return false }
+      i += 1
+    }
+    return true
   }
 
   private func replaceSuffix(_ w: inout [UInt8], _ count: Int, with replacement: String) {

@@ -9,6 +9,7 @@ struct DistillCommand: AsyncParsableCommand {
     version: DistillVersion.string,
     subcommands: [
       BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
+      FeedCommand.self, OPMLCommand.self,
     ]
   )
 }

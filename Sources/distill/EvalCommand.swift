@@ -25,8 +25,7 @@ struct RougeOptions: ParsableArguments {
   @Option(
     name: .customLong("wordnet-exceptions"),
     help: ArgumentHelp(
-      "Folder with WordNet 2.0's adj.exc, adv.exc, noun.exc, verb.exc, used as ROUGE-1.5.5's exception database.",
-      discussion: "Without it, scores equal ROUGE-1.5.5 run with an empty WordNet-2.0.exc.db.",
+      "Folder of WordNet 2.0's adj.exc, adv.exc, noun.exc, verb.exc, used as ROUGE-1.5.5's exception database (without it, scores equal ROUGE-1.5.5 with an empty WordNet-2.0.exc.db).",
       valueName: "dir"))
   var wordnetExceptions: String?
 
@@ -94,38 +93,20 @@ struct EvalRougeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let summaryFiles = try DucName.group(directory: URL(fileURLWithPath: summaries))
-    let modelFiles = try DucName.group(directory: URL(fileURLWithPath: models))
-    for url in summaryFiles.unmatched {
+    let pairing = try DucName.pair(
+      summaries: URL(fileURLWithPath: summaries), models: URL(fileURLWithPath: models))
+    for url in pairing.unmatchedSummaries {
       warn(
         "skipping \(url.lastPathComponent): its name does not start with a topic id such as D0601")
     }
-    var items: [RougeItem] = []
-    for key in summaryFiles.byKey.keys.sorted() {
-      let files = summaryFiles.byKey[key]!
-      guard files.count == 1 else {
-        throw ValidationError(
-          "Topic \(key) has \(files.count) summaries (\(files.map(\.lastPathComponent).joined(separator: ", "))); give one per topic."
-        )
-      }
-      let summary = files[0]
-      let references = (modelFiles.byKey[key] ?? []).filter {
-        $0.lastPathComponent != summary.lastPathComponent
-      }
-      guard !references.isEmpty else {
-        throw ValidationError("No model summaries for topic \(key) in \(models).")
-      }
-      items.append(
-        RougeItem(
-          id: key, summary: try readText(summary), references: try references.map(readText)))
+    if !pairing.topicsWithoutSummary.isEmpty {
+      let keys = pairing.topicsWithoutSummary
+      warn("\(keys.count) topics have models but no summary: \(keys.joined(separator: " "))")
     }
-    guard !items.isEmpty else {
-      throw ValidationError("No summaries named after a topic (such as D0601A) in \(summaries).")
-    }
-    let unscored = modelFiles.byKey.keys.filter { summaryFiles.byKey[$0] == nil }.sorted()
-    if !unscored.isEmpty {
-      warn(
-        "\(unscored.count) topics have models but no summary: \(unscored.joined(separator: " "))")
+    let items = try pairing.pairs.map { pair in
+      RougeItem(
+        id: pair.key, summary: try readText(pair.summary),
+        references: try pair.references.map(readText))
     }
     let scorer = try rouge.scorer(wordLimit: words)
     let evaluation = scorer.evaluate(items)

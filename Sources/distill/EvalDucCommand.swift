@@ -80,13 +80,27 @@ struct EvalDucCommand: AsyncParsableCommand {
     let modelFiles = try DucName.group(directory: URL(fileURLWithPath: models)).byKey
     let docsRoot = URL(fileURLWithPath: docs)
     let chosen = Self.makeSummarizer(summarizer)
+    // Options that can fail are checked before the slow part.
+    let scorer = try rouge.scorer(wordLimit: wordBudget)
+    let floorTable = try floors.map {
+      try QualityFloors(json: Data(contentsOf: URL(fileURLWithPath: $0)))
+    }
     var items: [RougeItem] = []
     for topic in topicList {
-      for task in try tasks(for: topic, docsRoot: docsRoot) {
+      // Update batches are read once and passed on as already read to the later batches.
+      var read: [URL: [Document]] = [:]
+      func documents(_ folder: URL) throws -> [Document] {
+        if let known = read[folder] { return known }
+        let documents = try Self.documents(in: folder)
+        read[folder] = documents
+        return documents
+      }
+      for task in try topic.tasks(docsRoot: docsRoot, update: update) {
         let summary = chosen.summarize(
-          task.documents,
+          try documents(task.folder),
           request: SummaryRequest(
-            wordBudget: wordBudget, focus: focusText(topic), alreadyRead: task.alreadyRead))
+            wordBudget: wordBudget, focus: focusText(topic),
+            alreadyRead: try task.alreadyRead.flatMap(documents)))
         let text = Self.spl(summary)
         if let writeSummaries {
           let folder = URL(fileURLWithPath: writeSummaries)
@@ -100,7 +114,6 @@ struct EvalDucCommand: AsyncParsableCommand {
           RougeItem(id: task.key, summary: text, references: try references.map(readText)))
       }
     }
-    let scorer = try rouge.scorer(wordLimit: wordBudget)
     let evaluation = scorer.evaluate(items)
     let key = floorKey ?? derivedFloorKey(topicList)
     let measured = [
@@ -108,9 +121,7 @@ struct EvalDucCommand: AsyncParsableCommand {
       "\(key).rouge2": evaluation.average.rouge2.recall.average,
       "\(key).rougeSU4": evaluation.average.rougeSU.recall.average,
     ]
-    let checks = try floors.map {
-      try QualityFloors(json: Data(contentsOf: URL(fileURLWithPath: $0))).check(measured)
-    }
+    let checks = floorTable?.check(measured)
     if rouge.json {
       print(
         try jsonString(
@@ -135,42 +146,6 @@ struct EvalDucCommand: AsyncParsableCommand {
       }
       if checks.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
-  }
-
-  /// One summary to make: the documents, what was already read, and the names it is scored
-  /// and written under.
-  struct Task {
-    var key: String
-    var fileName: String
-    var documents: [Document]
-    var alreadyRead: [Document]
-  }
-
-  func tasks(for topic: DucTopic, docsRoot: URL) throws -> [Task] {
-    let folder = docsRoot.appendingPathComponent(topic.id)
-    guard update else {
-      return [
-        Task(
-          key: topic.key, fileName: topic.id, documents: try Self.documents(in: folder),
-          alreadyRead: [])
-      ]
-    }
-    var tasks: [Task] = []
-    var read: [Document] = []
-    for batch in ["A", "B", "C", "D"] {
-      let batchFolder = folder.appendingPathComponent("\(topic.id)-\(batch)")
-      guard FileManager.default.fileExists(atPath: batchFolder.path) else { continue }
-      let documents = try Self.documents(in: batchFolder)
-      tasks.append(
-        Task(
-          key: "\(topic.key)-\(batch)", fileName: "\(topic.id)-\(batch)", documents: documents,
-          alreadyRead: read))
-      read += documents
-    }
-    guard !tasks.isEmpty else {
-      throw ValidationError("No batch folders (\(topic.id)-A …) in \(folder.path).")
-    }
-    return tasks
   }
 
   func focusText(_ topic: DucTopic) -> String? {

@@ -139,6 +139,7 @@ func attributionShapes(_ shape: QuoteShape) throws {
 
 @Test func composerListsEachQuoteOnceAndSkipsFragments() {
   let paragraphs = [
+    "Floodwaters forced dozens of families from their homes on Monday.",
     "\"We lost everything in an hour,\" said Maria Ortega, the housing director.",
     "Officials called the response \"a disaster.\"",
   ]
@@ -158,4 +159,23 @@ func attributionShapes(_ shape: QuoteShape) throws {
   #expect(brief.quotes.first?.text == "We lost everything in an hour")
   #expect(
     !brief.quotes.contains { $0.text.contains("disaster") }, "two-word fragments are not quotes")
+
+  // A quotation the prose already carries is not repeated under Quotes.
+  let quoted = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    docs, summary: Summary(sentences: [SelectedSentence(sentence: docs[0].sentences[1])]))
+  #expect(quoted.lede.first?.text.contains("We lost everything") == true)
+  #expect(quoted.quotes.isEmpty)
+}
+
+@Test func quoteSentenceAttributedToAPronounDoesNotOpenAParagraph() {
+  let article = StoryFixtures.article(
+    "p", title: "Flood", outlet: nil, date: "2026-11-18",
+    [
+      "The river rose six feet overnight in the valley.",
+      "\"I have never seen anything like it in my life,\" she said.",
+    ])
+  let doc = StoryFixtures.document(article, index: 0)
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    [doc], summary: Summary(sentences: [SelectedSentence(sentence: doc.sentences[1])]))
+  #expect(brief.lede.isEmpty && brief.sections.isEmpty, "who \"she\" is, the brief cannot say")
 }

@@ -118,3 +118,46 @@ func ignoresNonDates(_ text: String) {
       in: "On Monday, officials recalled the flood of June 3, 2011.", reference: wednesday))
   #expect(ymd(m.date) == "2011-06-03")
 }
+
+struct DatelineFixture: CustomTestStringConvertible, Sendable {
+  var sentence: String
+  var place: String?
+  var rest: String
+  var testDescription: String { sentence }
+}
+
+@Test(
+  "Newswire datelines give the place and leave the sentence",
+  arguments: [
+    DatelineFixture(
+      sentence: "PINE RIDGE, S.D. (AP) -- Floodwaters rose across the valley.",
+      place: "PINE RIDGE, S.D.",
+      rest: "Floodwaters rose across the valley."),
+    DatelineFixture(
+      sentence: "WASHINGTON (Reuters) - The Senate voted on Monday.", place: "WASHINGTON",
+      rest: "The Senate voted on Monday."),
+    DatelineFixture(
+      sentence: "BEIJING, March 3 (Xinhua) -- China will act.", place: "BEIJING",
+      rest: "China will act."),
+    DatelineFixture(
+      sentence: "BEIDAIHE (Hebei), March 5 (Xinhua) -- China will act.", place: "BEIDAIHE (Hebei)",
+      rest: "China will act."),
+    DatelineFixture(
+      sentence: "LONDON \u{2014} Ministers met in private.", place: "LONDON",
+      rest: "Ministers met in private."),
+    DatelineFixture(
+      sentence: "NASA said the launch -- set for May -- slipped.", place: nil,
+      rest: "NASA said the launch -- set for May -- slipped."),
+    DatelineFixture(
+      sentence: "Officials said the river rose.", place: nil, rest: "Officials said the river rose."
+    ),
+  ])
+func newswireDatelines(_ fixture: DatelineFixture) {
+  let article = StoryFixtures.article(
+    "d", title: "T", outlet: nil, date: "2026-11-18", [fixture.sentence])
+  let doc = StoryFixtures.document(article, index: 0)
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    [doc], summary: Summary(sentences: [SelectedSentence(sentence: doc.sentences[0])]))
+  #expect(brief.place == fixture.place)
+  #expect(brief.lede.first?.text == fixture.rest)
+}

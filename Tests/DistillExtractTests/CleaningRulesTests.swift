@@ -31,13 +31,17 @@ struct CleaningRulesTests {
     ),
     "newsletter": (
       [
-        "Sign up for our morning newsletter", "Get the Harbor Briefing newsletter in your inbox",
+        "Sign up for our morning newsletter", "Subscribe to the Courier",
+        "Subscribe to the Courier for just $1 a week.",
+        "Get the Harbor Briefing newsletter in your inbox",
         "Thanks for signing up!", "Enter your email address", "You're subscribed.",
         "Headlines delivered straight to your inbox every weekday.",
       ],
       [
         "The spill was first reported in the neighborhood association's newsletter on Monday.",
         "Residents who subscribe to the county's text alerts received a warning at 6 a.m.",
+        "Sign up for a streaming account for $11.99 a month and the ads go away, the company said.",
+        "Sign up for a ferry pass before June to keep the old fare",
       ]
     ),
     "advertisement": (
@@ -50,9 +54,12 @@ struct CleaningRulesTests {
     "share": (
       [
         "Share", "Share this article", "Facebook Twitter Email Print", "Follow us on Instagram",
-        "Share on Facebook Share on X Copy link",
+        "Share on Facebook Share on X Copy link", "Follow us for updates from the newsroom",
       ],
-      ["Residents were urged to share water with neighbors and to print the boil notice."]
+      [
+        "Residents were urged to share water with neighbors and to print the boil notice.",
+        "Follow us, the officers told the crowd, and walked them to the buses.",
+      ]
     ),
     "photo-credit": (
       [

@@ -139,7 +139,7 @@ struct DemoCorpusTests {
       }?.text ?? ""
     }
     // The disputed figure, on different days.
-    #expect(text("coastline-wire-2026-03-09").contains("at least 40 residents"))
+    #expect(text("coastline-wire-2026-03-09").contains("at least 40 residents were evacuated"))
     #expect(text("gullhaven-ledger-2026-03-10").contains("57 people were evacuated"))
     // The syndicated copy: a new top, the rest of the wire story verbatim.
     let wire = Set(

@@ -188,9 +188,25 @@ struct InputLoaderTests {
       for name in ["b.txt", "a.txt", ".secret/c.txt", "z/y.txt", ".d.txt"] {
         try write(Data("x".utf8), to: dir.appendingPathComponent(name))
       }
+      try FileManager.default.createSymbolicLink(
+        at: dir.appendingPathComponent("link.txt"),
+        withDestinationURL: dir.appendingPathComponent("a.txt"))
+      try FileManager.default.createSymbolicLink(
+        at: dir.appendingPathComponent("z/loop"), withDestinationURL: dir)
       let files = InputLoader.files(in: dir.path).map { String($0.dropFirst(dir.path.count + 1)) }
-      #expect(files == ["a.txt", "b.txt", "z/y.txt"])
+      #expect(files == ["a.txt", "b.txt", "link.txt", "z/y.txt"])
     }
+  }
+
+  @Test func feedsAreNotArticles() {
+    let rss = Data(
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title></channel></rss>".utf8
+    )
+    let atom = Data("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>".utf8)
+    let reader = AutoReader(html: FakeHTMLReader())
+    let reason = SkipReason.unsupported("a news feed (RSS or Atom), not an article")
+    #expect(reader.read(rss, from: SourceRef("f.xml")) == .skipped(SourceRef("f.xml"), reason))
+    #expect(reader.read(atom, from: SourceRef("a.xml")) == .skipped(SourceRef("a.xml"), reason))
   }
 
   @Test func sniffing() {
@@ -201,5 +217,6 @@ struct InputLoaderTests {
     #expect(FormatSniffer.sniff(tagSoup) == .html)
     #expect(
       FormatSniffer.sniff("Council closes pier\nThe council voted <3 times> on it.") == .plainText)
+    #expect(FormatSniffer.sniff("<p>One paragraph.</p>\n<p>Another.</p>") == .html)
   }
 }

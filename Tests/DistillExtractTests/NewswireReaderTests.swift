@@ -400,6 +400,21 @@ struct NewswireReaderTests {
       NewswireReader.withoutOperatorInitials("Talks Resume (Updated)") == "Talks Resume (Updated)")
   }
 
+  @Test func datelineForms() {
+    let cases: [(String, String?)] = [
+      ("SYRACUSE, N.Y. (AP) - New York acted honorably.", "SYRACUSE, N.Y."),
+      ("BEIDAIHE (Hebei), March 5 (Xinhua) -- China will act.", "BEIDAIHE (Hebei)"),
+      ("WASHINGTON, December 9 (Xinhua) --U.S. space agency NASA said.", "WASHINGTON"),
+      ("CHICAGO _ A tiny tribe found itself in court.", "CHICAGO"),
+      ("UNDATED - Cable news is like a record store.", nil),
+      ("NASA said on Monday that the launch would slip.", nil),
+      ("WASHINGTON, D.C. 20003 Tel: 202-547-4512", nil),
+    ]
+    for (paragraph, place) in cases {
+      #expect(NewswireReader.datelinePlace(paragraph) == place, "\(paragraph)")
+    }
+  }
+
   @Test func outletsFromDocumentIDs() {
     #expect(NewswireReader.outlet(forDocumentID: "APW19980812.1230") == "Associated Press")
     #expect(NewswireReader.outlet(forDocumentID: "NYT19990827.0397") == "The New York Times")

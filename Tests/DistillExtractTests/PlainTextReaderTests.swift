@@ -69,6 +69,27 @@ struct PlainTextReaderTests {
     #expect(a.cleaning.linesRemoved == 17)
   }
 
+  @Test func bylineForms() {
+    var metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By ANA RUIZ AND TOM HALE", into: &metadata))
+    #expect(metadata.authors == ["Ana Ruiz", "Tom Hale"])
+    metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By The Harbor Ledger", into: &metadata))
+    #expect(metadata.outlet == "The Harbor Ledger" && metadata.authors.isEmpty)
+    metadata = ArticleMetadata()
+    #expect(PlainTextReader.extractMetadata("By Ledger Staff", into: &metadata))
+    #expect(metadata.authors.isEmpty)
+    #expect(PlainTextReader.extractMetadata("By Maria Ortega | Harbor Ledger", into: &metadata))
+    #expect(metadata.authors == ["Maria Ortega"] && metadata.outlet == "Harbor Ledger")
+    metadata = ArticleMetadata()
+    #expect(
+      !PlainTextReader.extractMetadata(
+        "By the time crews arrived, the fire was out.", into: &metadata))
+    #expect(
+      !PlainTextReader.extractMetadata("By Tuesday the beaches had reopened.", into: &metadata))
+    #expect(metadata == ArticleMetadata())
+  }
+
   @Test func hardWrappedBlocksAreJoined() throws {
     let text = """
       Harbor dredging to begin in spring
@@ -92,6 +113,17 @@ struct PlainTextReaderTests {
     let a = try article(text, minimumWords: 10)
     #expect(a.metadata.published == PublicationDates.utc(2026, 2, 11))
     #expect(a.title.hasPrefix("The council voted on Wednesday"))
+  }
+
+  @Test func leadParagraphIsNotTakenForATitle() {
+    #expect(
+      PlainTextReader.isTitleLike("Ferry service resumes on Lake Dunmore after two-day strike"))
+    #expect(PlainTextReader.isTitleLike("What comes next for the terminal?"))
+    #expect(PlainTextReader.isTitleLike("Pier closes."))
+    #expect(
+      !PlainTextReader.isTitleLike(
+        "The council voted on Wednesday to close the old pier to cars after inspectors found rot."))
+    #expect(!PlainTextReader.isTitleLike("Storm"))
   }
 
   @Test func furnitureOnlyPageIsNotAnArticle() {

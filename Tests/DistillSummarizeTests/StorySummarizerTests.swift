@@ -231,3 +231,47 @@ private let bridgeStory = documents([
 @Test func emptyInputGivesAnEmptySummary() {
   #expect(StorySummarizer().summarize([], request: SummaryRequest()).sentences.isEmpty)
 }
+
+@Test func trailingAttributionsAreDeletedOnlyWhenAskedAndNeverFromQuotes() {
+  let docs = documents([
+    (
+      "2024-07-01",
+      [
+        "The county will close three rural schools next year to save money, officials said.",
+        "\"We will close three rural schools next year to save money,\" the superintendent said.",
+      ]
+    )
+  ])
+  var options = SummarizerOptions()
+  options.removeAttributions = true
+  let trimmed = StorySummarizer(options: options).summarize(
+    docs, request: SummaryRequest(wordBudget: 100))
+  #expect(
+    trimmed.sentences.map(\.text) == [
+      "The county will close three rural schools next year to save money.",
+      "\"We will close three rural schools next year to save money,\" the superintendent said.",
+    ])
+  let kept = StorySummarizer().summarize(docs, request: SummaryRequest(wordBudget: 100))
+  #expect(kept.sentences.first?.text == docs[0].sentences[0].text)
+}
+
+@Test func pronounsBeforeAnyNameCountAsMissingAntecedents() {
+  let docs = documents([
+    (
+      "2024-08-01",
+      [
+        "Dozens of riot police tried to block them from the main square near city hall.",
+        "Governor Li said he would meet the protesting farmers in the main square on Tuesday.",
+      ]
+    )
+  ])
+  // "them" comes before any name, so who is meant was said elsewhere; "he" follows
+  // "Governor Li".
+  let strict = StorySummarizer().summarize(docs, request: SummaryRequest(wordBudget: 100))
+  #expect(strict.sentences.map(\.sentence.index) == [1])
+  var options = SummarizerOptions()
+  options.strictPronouns = false
+  let loose = StorySummarizer(options: options).summarize(
+    docs, request: SummaryRequest(wordBudget: 100))
+  #expect(loose.sentences.map(\.sentence.index) == [0, 1])
+}

@@ -118,3 +118,119 @@ public enum DucName {
     return (byKey, unmatched)
   }
 }
+
+/// A summary file and the model summaries it is scored against.
+public struct DucPair: Sendable, Equatable, Hashable {
+  /// The topic key (`D0601`, `D0703-B`).
+  public var key: String
+  public var summary: URL
+  public var references: [URL]
+
+  public init(key: String, summary: URL, references: [URL]) {
+    self.key = key
+    self.summary = summary
+    self.references = references
+  }
+}
+
+/// Summaries matched to model summaries by topic key, with what could not be matched.
+public struct DucPairing: Sendable, Equatable {
+  /// One pair per topic that has a summary, ordered by key.
+  public var pairs: [DucPair]
+  /// Summary files whose names carry no topic key.
+  public var unmatchedSummaries: [URL]
+  /// Topics that have models but no summary.
+  public var topicsWithoutSummary: [String]
+}
+
+/// A DUC folder layout that cannot be scored, with a message the user can act on.
+public struct DucLayoutError: Error, CustomStringConvertible, Sendable, Equatable {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+extension DucName {
+  /// Pairs every summary in `summaries` with the models of its topic in `models`. A model with
+  /// the same file name as the summary is left out, so a human summary copied from the models
+  /// folder is scored against the other humans.
+  ///
+  /// - Throws: ``DucLayoutError`` when a topic has several summaries, a summarized topic has no
+  ///   other models, or no summary is named after a topic.
+  public static func pair(summaries: URL, models: URL) throws -> DucPairing {
+    let summaryFiles = try group(directory: summaries)
+    let modelFiles = try group(directory: models).byKey
+    var pairs: [DucPair] = []
+    for key in summaryFiles.byKey.keys.sorted() {
+      let files = summaryFiles.byKey[key]!
+      guard files.count == 1 else {
+        let names = files.map(\.lastPathComponent).joined(separator: ", ")
+        throw DucLayoutError(
+          "Topic \(key) has \(files.count) summaries (\(names)); give one per topic.")
+      }
+      let references = (modelFiles[key] ?? []).filter {
+        $0.lastPathComponent != files[0].lastPathComponent
+      }
+      guard !references.isEmpty else {
+        throw DucLayoutError("No model summaries for topic \(key) in \(models.path).")
+      }
+      pairs.append(DucPair(key: key, summary: files[0], references: references))
+    }
+    guard !pairs.isEmpty else {
+      throw DucLayoutError(
+        "No summaries named after a topic (such as D0601A) in \(summaries.path).")
+    }
+    return DucPairing(
+      pairs: pairs, unmatchedSummaries: summaryFiles.unmatched,
+      topicsWithoutSummary: modelFiles.keys.filter { summaryFiles.byKey[$0] == nil }.sorted())
+  }
+}
+
+/// One summary to make in a DUC run: the documents to summarize, the ones already read, the key
+/// its models carry and the name to write it under.
+public struct DucTask: Sendable, Equatable, Hashable {
+  /// The models' topic key: `D0601`, or `D0703-B` for an update batch.
+  public var key: String
+  /// The file name for the summary (`D0601A`, `D0703A-B`); ``DucName/topicKey(of:)`` maps it
+  /// back to `key`.
+  public var fileName: String
+  /// The folder of documents to summarize.
+  public var folder: URL
+  /// Update task: the earlier batches' folders, in order (the reader has seen them).
+  public var alreadyRead: [URL]
+
+  public init(key: String, fileName: String, folder: URL, alreadyRead: [URL] = []) {
+    self.key = key
+    self.fileName = fileName
+    self.folder = folder
+    self.alreadyRead = alreadyRead
+  }
+}
+
+extension DucTopic {
+  /// The summaries to make for this topic: one from `docs/<id>`, or with `update` one per
+  /// batch folder `docs/<id>/<id>-A`, `-B`, … in order, each given the earlier batches.
+  ///
+  /// - Throws: ``DucLayoutError`` when the folder (or, for updates, every batch folder) is
+  ///   missing.
+  public func tasks(docsRoot: URL, update: Bool) throws -> [DucTask] {
+    let folder = docsRoot.appendingPathComponent(id)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw DucLayoutError("No document folder for topic \(id): \(folder.path).") }
+    guard update else { return [DucTask(key: key, fileName: id, folder: folder)] }
+    var tasks: [DucTask] = []
+    for batch in ["A", "B", "C", "D", "E"] {
+      let batchFolder = folder.appendingPathComponent("\(id)-\(batch)")
+      guard FileManager.default.fileExists(atPath: batchFolder.path) else { continue }
+      tasks.append(
+        DucTask(
+          key: "\(key)-\(batch)", fileName: "\(id)-\(batch)", folder: batchFolder,
+          alreadyRead: tasks.map(\.folder)))
+    }
+    guard !tasks.isEmpty else {
+      throw DucLayoutError("No batch folders (\(id)-A, \(id)-B …) in \(folder.path).")
+    }
+    return tasks
+  }
+}

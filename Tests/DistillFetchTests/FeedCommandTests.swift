@@ -1,0 +1,115 @@
+import DistillTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `distill` binary and captures what a user would see.
+struct CommandRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  static var binary: URL { Fixtures.packageRoot.appendingPathComponent(".build/debug/distill") }
+  static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+  static func run(_ arguments: [String], stdin: String? = nil) throws -> CommandRun {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("distill-feed-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let url = folder.appendingPathComponent(name)
+  try Data(contents.utf8).write(to: url)
+  return url
+}
+
+@Suite(
+  .serialized,
+  .enabled(
+    if: CommandRun.binaryExists, "the distill binary is not built (run swift build first)"))
+struct FeedCommandTests {
+  @Test func listsAFeedFile() throws {
+    let file = try temporaryFile(
+      "feed.xml",
+      """
+      <rss version="2.0"><channel><title>Ledger</title><link>https://l.example/</link>
+      <item><title>Vote  passes</title><link>/vote</link><pubDate>Tue, 02 Mar 2021 18:00:00 GMT</pubDate>
+      <author>a@l.example (Ana)</author><category>Politics</category><description>Short.</description></item>
+      </channel></rss>
+      """)
+    let run = try CommandRun.run(["feed", "--base-url", "https://l.example/rss", file.path])
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    #expect(
+      run.stdout == """
+        \(file.path): RSS 2.0 feed "Ledger" <https://l.example/>, 1 item
+        1. Vote passes
+           https://l.example/vote
+           2021-03-02T18:00:00Z · by Ana · [Politics]
+           summary 6 chars
+
+        """)
+  }
+
+  @Test func reportsAPageThatIsNotAFeed() throws {
+    let file = try temporaryFile(
+      "page.html",
+      "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/atom+xml\" "
+        + "href=\"https://l.example/atom\"></head><body></body></html>")
+    let run = try CommandRun.run(["feed", file.path])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr
+        == "distill: \(file.path) is an HTML page, not a feed (it links to the feed https://l.example/atom)\n"
+    )
+  }
+
+  @Test func fetchesAFeedURL() async throws {
+    try await FixtureServer.with { server in
+      let run = try CommandRun.run(["feed", "--limit", "1", server.url("/feed.xml")])
+      #expect(run.status == 0)
+      #expect(
+        run.stdout.hasPrefix(
+          "\(server.url("/feed.xml")): RSS 2.0 feed \"Fixture News\" <\(server.url("/"))>, 1 item\n1. One\n   \(server.url("/article/1"))\n"
+        ))
+      let refused = try CommandRun.run(["feed", "file:///etc/passwd"])
+      #expect(refused.status == 1)
+      #expect(
+        refused.stderr
+          == "distill: file:///etc/passwd: file: URLs are not fetched; only http and https are supported\n"
+      )
+    }
+  }
+
+  @Test func opmlExportThenImportRoundTrips() throws {
+    let export = try CommandRun.run(
+      ["opml", "export", "--title", "Mine", "-"],
+      stdin: "https://a.example/rss\tNews/Alpha\nhttps://b.example/atom\tBeta\n")
+    #expect(export.status == 0)
+    #expect(export.stdout.contains("<title>Mine</title>"))
+    let file = try temporaryFile("subs.opml", export.stdout)
+    let reimport = try CommandRun.run(["opml", "import", file.path])
+    #expect(reimport.status == 0)
+    #expect(reimport.stdout == "https://a.example/rss\tNews/Alpha\nhttps://b.example/atom\tBeta\n")
+  }
+}
