@@ -280,11 +280,19 @@ struct HTMLContentFinder {
     let pageParagraphText = max(paragraphText[body], 1)
     var i = 0
     while i < nodes.count {
-      let node = nodes[i]
-      guard node.kind == .element else {
+      guard nodes[i].kind == .element else {
         i += 1
         continue
       }
+      let name = nodes[i].name
+      // Most elements are plain tags without attributes: nothing to decide.
+      if nodes[i].attributes.isEmpty && !HTMLContentFinder.furnitureTags.contains(name)
+        && name != "header"
+      {
+        i += 1
+        continue
+      }
+      let node = nodes[i]
       var remove = false
       // The block that holds most of the page's paragraphs is never furniture.
       let holdsArticle =
@@ -337,7 +345,7 @@ struct HTMLContentFinder {
     for i in nodes.indices.reversed() where alive[i] {
       let node = nodes[i]
       if node.kind == .text {
-        let (length, c) = HTMLContentFinder.measureText(node.text)
+        let (length, c) = HTMLContentFinder.measureText(nodes[i].text)
         textLength[i] = length
         commas[i] = c
       } else {
@@ -865,7 +873,8 @@ struct HTMLContentFinder {
   // MARK: - JSON-LD and reasons
 
   /// The JSON-LD body's paragraphs when they are a better article text than `paragraphs`:
-  /// when the markup gave much less text than the JSON-LD body holds.
+  /// when the markup gave much less text than the JSON-LD body holds, or text that has
+  /// little to do with it.
   static func preferJSONLD(body: String, over paragraphs: [String]) -> [String]? {
     var candidate: [String]
     if body.contains("<") && body.contains(">") || body.contains("&") {
@@ -887,7 +896,31 @@ struct HTMLContentFinder {
     // The markup is the page as readers see it; the JSON-LD body can be a longer (all pages of
     // a review) or shorter (teaser) variant. Only when the markup yielded little is it better.
     if Double(domLength) < Double(jsonLength) * 0.6 { return candidate }
+    // The markup's best block shares almost nothing with the article's own body: scoring
+    // picked the wrong block (comments, a gallery), so the publisher's text is the better bet.
+    if jsonLength >= 500,
+      wordTrigramOverlap(
+        of: candidate.joined(separator: " "), in: paragraphs.joined(separator: " "))
+        < 0.3
+    {
+      return candidate
+    }
     return nil
+  }
+
+  /// The share of `text`'s word trigrams that also occur in `other` (case-folded).
+  static func wordTrigramOverlap(of text: String, in other: String) -> Double {
+    func trigrams(_ s: String) -> Set<String> {
+      let words = s.lowercased().split { !$0.isLetter && !$0.isNumber }
+      guard words.count >= 3 else { return Set(words.map(String.init)) }
+      var result = Set<String>()
+      for i in 0...(words.count - 3) { result.insert(words[i..<(i + 3)].joined(separator: " ")) }
+      return result
+    }
+    let mine = trigrams(text)
+    guard !mine.isEmpty else { return 0 }
+    let theirs = trigrams(other)
+    return Double(mine.intersection(theirs).count) / Double(mine.count)
   }
 
   /// A sentence saying why the page has no article.

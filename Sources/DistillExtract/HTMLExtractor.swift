@@ -9,11 +9,18 @@ public struct HTMLExtractionOptions: Sendable, Equatable {
   public var minimumWords: Int
   /// Whether JSON-LD `articleBody` may replace the text found in the markup.
   public var useJSONLDBody: Bool
+  /// Pages with more tags than this are refused before parsing: memory grows with the number
+  /// of elements (a few hundred bytes each), and news pages have tens of thousands at most.
+  public var maxTags: Int
 
-  public init(maxBytes: Int = 16 << 20, minimumWords: Int = 15, useJSONLDBody: Bool = true) {
+  public init(
+    maxBytes: Int = 16 << 20, minimumWords: Int = 15, useJSONLDBody: Bool = true,
+    maxTags: Int = 400_000
+  ) {
     self.maxBytes = maxBytes
     self.minimumWords = minimumWords
     self.useJSONLDBody = useJSONLDBody
+    self.maxTags = maxTags
   }
 }
 
@@ -102,6 +109,11 @@ public struct HTMLExtractor: ArticleReader {
     }
     let bytes = [UInt8](data)
     if looksBinary(bytes) { return fail(.binary) }
+    var tags = 0
+    for byte in bytes where byte == 0x3C { tags += 1 }
+    if tags > options.maxTags {
+      return fail(.unsupported("a page of \(tags) tags; the limit is \(options.maxTags)"))
+    }
 
     let decision = HTMLCharset.detect(bytes, contentTypeCharset: contentTypeCharset)
     let document: HTMLDocument

@@ -27,6 +27,12 @@ struct EvalExtraction: ParsableCommand {
   @Option(name: .long, help: "Exit non-zero when F1 is below this.")
   var floor: Double?
 
+  @Option(help: "Check precision, recall and F1 against this floors file (exit 1 when below).")
+  var floors: String?
+
+  @Option(help: "The floors key prefix (<key>.precision, <key>.recall, <key>.f1).")
+  var floorKey = "extraction.dev"
+
   @Option(name: .long, help: "How many of the worst pages to list.")
   var worst = 10
 
@@ -58,6 +64,14 @@ struct EvalExtraction: ParsableCommand {
     var wallClockPagesPerSecond: Double
     var worst: [PageResult]
     var floor: Double?
+    var floors: [FloorCheck]?
+  }
+
+  struct FloorCheck: Encodable {
+    var key: String
+    var floor: Double
+    var measured: Double
+    var passed: Bool
   }
 
   func run() throws {
@@ -88,6 +102,13 @@ struct EvalExtraction: ParsableCommand {
       inputs.append((key, body, html))
     }
     if inputs.isEmpty { throw EvalExtractionError("\(truth) lists no pages.") }
+    // A floors file that cannot be used fails before the slow part.
+    let floorTable = try floors.map { path -> QualityFloors in
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw EvalExtractionError("Cannot read the floors file \(path).")
+      }
+      return try QualityFloors(json: data)
+    }
 
     let extractor = HTMLExtractor()
     var extractions: [HTMLExtraction] = []
@@ -123,10 +144,17 @@ struct EvalExtraction: ParsableCommand {
     let total = ExtractionScore.aggregate(scores)
     let worstPages = Array(
       results.sorted { $0.f1 < $1.f1 || ($0.f1 == $1.f1 && $0.key < $1.key) }.prefix(worst))
+    let checks = floorTable?.check([
+      "\(floorKey).precision": total.precision, "\(floorKey).recall": total.recall,
+      "\(floorKey).f1": total.f1,
+    ])
     let report = Report(
       pages: inputs.count, precision: total.precision, recall: total.recall, f1: total.f1,
       pagesPerSecond: pagesPerSecond, wallClockPagesPerSecond: wallPagesPerSecond,
-      worst: worstPages, floor: floor)
+      worst: worstPages, floor: floor,
+      floors: checks?.map {
+        FloorCheck(key: $0.key, floor: $0.floor, measured: $0.measured, passed: $0.passed)
+      })
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -148,6 +176,17 @@ struct EvalExtraction: ParsableCommand {
           )
         }
       }
+    }
+    if !json {
+      for check in checks ?? [] {
+        print(
+          "floor \(check.key): \(format(check.measured)) "
+            + (check.passed ? ">= \(check.floor) ok" : "< \(check.floor) BELOW FLOOR"))
+      }
+    }
+    if let checks, checks.contains(where: { !$0.passed }) {
+      FileHandle.standardError.write(Data("distill: extraction scores below their floors\n".utf8))
+      throw ExitCode(1)
     }
     if let floor, total.f1 < floor {
       FileHandle.standardError.write(

@@ -163,6 +163,26 @@ struct HTMLExtractorTests {
     #expect(result.text.hasPrefix("Workers finished repairs to the Millbrook dam"))
   }
 
+  @Test("JSON-LD body wins when the markup's best block is about something else")
+  func jsonLDOverWrongBlock() {
+    let story = (1...6).map {
+      "Paragraph \($0) of the report says the port authority approved the new terminal budget after a long debate."
+    }
+    let comments = (1...8).map {
+      "<p>Reader comment number \($0): I think the city should have spent this money on schools and parks instead.</p>"
+    }
+    let body = story.joined(separator: "\\n")
+    let page = """
+      <html><head><script type="application/ld+json">
+      {"@type":"NewsArticle","headline":"Terminal approved","articleBody":"\(body)"}
+      </script></head><body><div class="talk">\(comments.joined())</div></body></html>
+      """
+    let result = extract(page)
+    #expect(result.method == "json-ld")
+    #expect(result.paragraphs.count == 6)
+    #expect(!result.text.contains("Reader comment"))
+  }
+
   @Test("<title> loses its site suffix when nothing better names the article")
   func titleFromDocumentTitle() {
     let page = """
@@ -214,6 +234,14 @@ struct HTMLExtractorTests {
     let small = HTMLExtractor(options: HTMLExtractionOptions(maxBytes: 100))
     let result = small.extract(Data(harborPage.utf8), url: nil, contentTypeCharset: nil)
     #expect(result.failure == .tooLarge(bytes: harborPage.utf8.count, limit: 100))
+  }
+
+  @Test("a page of too many tags is refused before parsing, with the count")
+  func tooManyTags() {
+    let page = "<html><body><p>" + String(repeating: "<i>a</i>", count: 600) + "</p></body></html>"
+    let small = HTMLExtractor(options: HTMLExtractionOptions(maxTags: 1000))
+    let result = small.extract(Data(page.utf8), url: nil, contentTypeCharset: nil)
+    #expect(result.failure == .unsupported("a page of 1206 tags; the limit is 1000"))
   }
 
   @Test("100,000 levels of nesting neither crash nor hang, and the reason is given")
