@@ -11,7 +11,8 @@ let package = Package(
     .executable(name: "distill", targets: ["distill"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -26,6 +27,11 @@ let package = Package(
     .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
     .target(name: "DistillEval", dependencies: ["DistillModel", "DistillText"]),
+    .target(name: "DistillCluster", dependencies: ["DistillModel", "DistillText"]),
+    .target(
+      name: "DistillStore",
+      dependencies: ["DistillModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .target(
       name: "Distill",
       dependencies: [
@@ -35,7 +41,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "distill",
-      dependencies: ["Distill", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Distill", "DistillCluster", "DistillStore", "DistillEval", "DistillExtract",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .target(
       name: "DistillTestSupport", dependencies: ["DistillModel"], path: "Tests/DistillTestSupport"),
@@ -46,6 +55,9 @@ let package = Package(
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
+    .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
   ]
 )
