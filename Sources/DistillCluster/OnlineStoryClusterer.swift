@@ -6,7 +6,7 @@ import Foundation
 /// docs/BENCHMARKS.md) and on synthetic streams; they are meant to be general, not fitted.
 public struct StoryClusteringOptions: Sendable {
   /// Cosine similarity to a fresh story's centroid needed to join it.
-  public var joinThreshold: Double = 0.08
+  public var joinThreshold: Double = 0.11
   /// The most a story's coldness can raise the bar to join it.
   public var coldThreshold: Double = 0.12
   /// Days after a story's last article during which it counts as fresh.
@@ -27,6 +27,8 @@ public struct StoryClusteringOptions: Sendable {
   public var postingLimit: Int = 96
   /// Words of the body read per article: the lead of a news article carries its subject.
   public var bodyWords: Int = 2000
+  /// Inverse document frequency is capped at that of a word seen once in this many articles.
+  public var rareTermDocuments: Int = 50
   /// Weight of a title word relative to a body word.
   public var titleWeight: Double = 3.0
   /// Weight of a capitalized word inside a sentence, and of a run of capitalized words taken
@@ -328,9 +330,12 @@ public struct OnlineStoryClusterer: StoryClusterer {
     articlesSeen += 1
     for term in frequency.keys { documentFrequency[Int(term)] += 1 }
     let n = Float(articlesSeen)
+    // A word never seen before says nothing about which story the article belongs to, yet
+    // uncapped it would weigh most; the cap keeps rare words from drowning shared ones.
+    let idfCap = logf(Float(options.rareTermDocuments))
     var weighted: [(term: Int32, weight: Float)] = frequency.map { term, tf in
       let idf = logf((n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
-      return (term, (1 + logf(max(tf, 1))) * max(idf, 0))
+      return (term, (1 + logf(max(tf, 1))) * min(max(idf, 0), idfCap))
     }
     weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
     if weighted.count > options.articleTerms {

@@ -54,11 +54,15 @@ enum NewswireFiles {
   private static func date(_ value: String) -> Date? {
     let digits = value.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
     guard digits.count >= 3 else { return nil }
+    // Wires write both 1999-07-07 and 07/07/1999.
+    var (year, month, day) =
+      digits[0] >= 1000 ? (digits[0], digits[1], digits[2]) : (digits[2], digits[0], digits[1])
+    if month > 12 && day <= 12 { swap(&month, &day) }  // seen: 1998-30-06
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     return calendar.date(
       from: DateComponents(
-        year: digits[0], month: digits[1], day: digits[2], hour: digits.count > 3 ? digits[3] : 0,
+        year: year, month: month, day: day, hour: digits.count > 3 ? digits[3] : 0,
         minute: digits.count > 4 ? digits[4] : 0, second: digits.count > 5 ? digits[5] : 0))
   }
 }
