@@ -332,10 +332,10 @@ public struct OnlineStoryClusterer: StoryClusterer {
     let n = Float(articlesSeen)
     // A word never seen before says nothing about which story the article belongs to, yet
     // uncapped it would weigh most; the cap keeps rare words from drowning shared ones.
-    let idfCap = logf(Float(options.rareTermDocuments))
+    let idfCap = logf(1 + Float(options.rareTermDocuments))
     var weighted: [(term: Int32, weight: Float)] = frequency.map { term, tf in
-      let idf = logf((n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
-      return (term, (1 + logf(max(tf, 1))) * min(max(idf, 0), idfCap))
+      let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
+      return (term, (1 + logf(max(tf, 1))) * min(idf, idfCap))
     }
     weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
     if weighted.count > options.articleTerms {

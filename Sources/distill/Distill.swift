@@ -7,6 +7,6 @@ struct DistillCommand: AsyncParsableCommand {
     commandName: "distill",
     abstract: "Distill many news articles about one story into a short, cited brief.",
     version: DistillVersion.string,
-    subcommands: [EvalGroup.self]
+    subcommands: [ClusterCommand.self, EvalGroup.self]
   )
 }
