@@ -20,9 +20,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(name: "DistillModel"),
     .target(name: "DistillText", dependencies: ["DistillModel"]),
-    .target(name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2"]),
+    .target(
+      name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2", "CZlib"]),
     .target(name: "DistillSummarize", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
@@ -42,7 +44,8 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillCluster", "DistillStore", "DistillEval", "DistillExtract",
+        "Distill", "DistillCluster", "DistillEval", "DistillExtract", "DistillStore",
+        "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,10 +57,18 @@ let package = Package(
       name: "DistillSummarizeTests",
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillComposeTests",
+      dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
     .testTarget(
       name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
     .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    // Runs the built binary end to end; depending on it makes `swift test` build it first.
+    .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
   ]
 )

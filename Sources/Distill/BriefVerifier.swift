@@ -26,9 +26,10 @@ public struct VerificationFailure: Sendable, Equatable, Hashable, CustomStringCo
 ///
 /// Rules (every writer, extractive or not, must pass them):
 /// - every citation names a source in the list and a span inside that source's text;
-/// - every sentence has at least one citation, and its first citation's span contains the
-///   sentence — verbatim, or with some words deleted (light compression), never with words added;
-///   further citations (the same sentence in other outlets) must contain at least 80% of its words;
+/// - every sentence has at least one citation, and one of its cited spans contains the sentence
+///   (``Grounding/isWordSubsequence(_:of:)``: verbatim, or with words deleted, never added or
+///   reordered); every other cited span (the same sentence in other outlets) must carry it too
+///   (``Grounding/isCopy(_:of:)``);
 /// - every quote's text appears verbatim at its cited span;
 /// - every key figure's value appears in its cited span.
 ///
@@ -60,23 +61,21 @@ public struct BriefVerifier: Sendable {
     }
 
     for sentence in brief.allSentences {
-      guard let first = sentence.citations.first else {
+      guard !sentence.citations.isEmpty else {
         failures.append(.init(kind: .uncited, text: sentence.text, source: nil))
         continue
       }
-      if let span = cited(first, for: sentence.text),
-        !Self.isWordSubsequence(sentence.text, of: span)
-      {
+      let spans = sentence.citations.map { (citation: $0, text: cited($0, for: sentence.text)) }
+      let found = spans.compactMap(\.text)
+      guard found.count == spans.count else { continue }
+      if !found.contains(where: { Grounding.isWordSubsequence(sentence.text, of: $0) }) {
         failures.append(
-          .init(kind: .sentenceNotInSource, text: sentence.text, source: first.source))
+          .init(kind: .sentenceNotInSource, text: sentence.text, source: spans[0].citation.source))
+        continue
       }
-      for other in sentence.citations.dropFirst() {
-        if let span = cited(other, for: sentence.text),
-          Self.coverage(of: sentence.text, in: span) < 0.8
-        {
-          failures.append(
-            .init(kind: .sentenceNotInSource, text: sentence.text, source: other.source))
-        }
+      for (citation, text) in spans where !Grounding.isCopy(text!, of: sentence.text) {
+        failures.append(
+          .init(kind: .sentenceNotInSource, text: sentence.text, source: citation.source))
       }
     }
     for quote in brief.quotes {
@@ -94,31 +93,5 @@ public struct BriefVerifier: Sendable {
       }
     }
     return failures
-  }
-
-  /// Words of a text for comparison: runs of letters and digits, case kept.
-  static func words(_ text: String) -> [Substring] {
-    text.split { !($0.isLetter || $0.isNumber) }
-  }
-
-  /// True when every word of `sentence` occurs in `source` in the same order (words may have been
-  /// deleted from the source, none added).
-  static func isWordSubsequence(_ sentence: String, of source: String) -> Bool {
-    if source.contains(sentence) { return true }
-    let needed = words(sentence)
-    guard !needed.isEmpty else { return false }
-    var next = needed.startIndex
-    for word in words(source) where next < needed.endIndex && word == needed[next] {
-      next += 1
-    }
-    return next == needed.endIndex
-  }
-
-  /// Share of the sentence's distinct lower-cased words that the source span contains.
-  static func coverage(of sentence: String, in source: String) -> Double {
-    let needed = Set(words(sentence).map { $0.lowercased() })
-    guard !needed.isEmpty else { return 0 }
-    let have = Set(words(source).map { $0.lowercased() })
-    return Double(needed.intersection(have).count) / Double(needed.count)
   }
 }

@@ -6,9 +6,9 @@ import Foundation
 /// docs/BENCHMARKS.md) and on synthetic streams; they are meant to be general, not fitted.
 public struct StoryClusteringOptions: Sendable {
   /// Cosine similarity to a fresh story's centroid needed to join it.
-  public var joinThreshold: Double = 0.11
+  public var joinThreshold: Double = 0.12
   /// The most a story's coldness can raise the bar to join it.
-  public var coldThreshold: Double = 0.12
+  public var coldThreshold: Double = 0.14
   /// Days after a story's last article during which it counts as fresh.
   public var freshDays: Double = 4
   /// How fast the bar rises past `freshDays`: added per doubling of the gap.
@@ -39,7 +39,7 @@ public struct StoryClusteringOptions: Sendable {
   /// Stories kept in memory; past this the coldest are retired and can no longer be joined.
   public var activeStories: Int = 50_000
   /// Maps a lower-cased word to its term (a stem). Deterministic.
-  public var stem: @Sendable (String) -> String = LightStemmer.stem
+  public var stem: @Sendable (String) -> String = { PorterStemmer().stem($0) }
 
   public init() {}
 }
@@ -381,30 +381,5 @@ public struct OnlineStoryClusterer: StoryClusterer {
     let term = internTerm(options.stem(lowered))
     termOfWord[word.hash] = term
     return term
-  }
-}
-
-/// A small suffix-stripping stemmer (plurals, -ing, -ed, -ly) that conflates the common
-/// inflections of English content words. Deterministic and allocation-light.
-public enum LightStemmer {
-  public static func stem(_ word: String) -> String {
-    var w = word
-    func strip(_ suffix: String, minimumStem: Int, replacement: String = "") -> Bool {
-      guard w.hasSuffix(suffix), w.count - suffix.count >= minimumStem else { return false }
-      w.removeLast(suffix.count)
-      w += replacement
-      return true
-    }
-    if strip("ies", minimumStem: 2, replacement: "y") {
-    } else if strip("sses", minimumStem: 2, replacement: "ss") {
-    } else if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") {
-    } else if strip("s", minimumStem: 3) {
-    }
-    if strip("ing", minimumStem: 4) || strip("ed", minimumStem: 4) || strip("ly", minimumStem: 4) {
-      if let last = w.last, w.count >= 2, w.dropLast().last == last, !"lsz".contains(last) {
-        w.removeLast()  // "stopp" → "stop"
-      }
-    }
-    return w
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Distill
 import DistillCluster
 import DistillModel
 import Foundation
@@ -9,8 +10,8 @@ struct ClusterCommand: ParsableCommand {
     commandName: "cluster",
     abstract: "Group articles into stories, oldest first, and print the story each joined.",
     discussion: """
-      Inputs are files or folders of newswire (SGML) or plain-text articles. Articles are \
-      taken in publication order (undated ones last); each joins the most similar recent \
+      Inputs are files or folders of articles (plain text, HTML, newswire SGML; `-` reads \
+      standard input). Articles are taken in publication order (undated ones last); each joins the most similar recent \
       story or starts a new one, named after its first article. Story ids shown are final: \
       when a later article shows two stories are one, both print the older id.
       """
@@ -33,31 +34,32 @@ struct ClusterCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (entries, skips) = ClusterInputs.read(inputs)
-    for skip in skips { FileHandle.standardError.write(Data("\(skip)\n".utf8)) }
-    guard !entries.isEmpty else {
+    var articles: [Article] = []
+    for outcome in StandardInputReader().read(
+      inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
+    {
+      switch outcome {
+      case .article(let article): articles.append(article)
+      case .skipped(let source, let reason):
+        FileHandle.standardError.write(Data("\(Skip(source: source, reason: reason))\n".utf8))
+      }
+    }
+    guard !articles.isEmpty else {
       FileHandle.standardError.write(Data("distill: no articles to cluster\n".utf8))
       throw ExitCode(1)
     }
-    let ordered = StoryClustering.publicationOrder(entries.map(\.article))
-    var inputByArticle: [String: [String]] = [:]
-    for entry in entries { inputByArticle[entry.article.id, default: []].append(entry.input) }
+    let ordered = StoryClustering.publicationOrder(articles)
 
     var clusterer = OnlineStoryClusterer()
     let fingerprinter = NearDuplicateFingerprinter()
     var duplicates = NearDuplicateIndex()
     var rows: [(input: String, assignment: StoryAssignment, duplicateOf: String?)] = []
-    var consumed: [String: Int] = [:]
     for article in ordered {
       let assignment = clusterer.add(article)
       let fingerprint = fingerprinter.fingerprint(article.text)
       let duplicateOf = duplicates.nearDuplicates(of: fingerprint).first?.id
       duplicates.insert(id: article.id, fingerprint: fingerprint)
-      // Two inputs may hold the same wire id: give each its own row, in input order.
-      let candidates = inputByArticle[article.id] ?? [article.source.location]
-      let n = consumed[article.id, default: 0]
-      consumed[article.id] = n + 1
-      rows.append((candidates[min(n, candidates.count - 1)], assignment, duplicateOf))
+      rows.append((article.source.location, assignment, duplicateOf))
     }
     let inputOf = Dictionary(rows.map { ($0.assignment.articleID, $0.input) }) { a, _ in a }
 

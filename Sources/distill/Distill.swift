@@ -7,6 +7,9 @@ struct DistillCommand: AsyncParsableCommand {
     commandName: "distill",
     abstract: "Distill many news articles about one story into a short, cited brief.",
     version: DistillVersion.string,
-    subcommands: [ClusterCommand.self, EvalGroup.self]
+    subcommands: [
+      BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
+      ClusterCommand.self,
+    ]
   )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Distill
 import DistillCluster
 import DistillEval
 import DistillModel
@@ -129,18 +130,16 @@ struct EvalClusterReport: Codable {
 enum TopicFolders {
   static func read(_ root: URL) throws -> [(article: Article, topic: String)] {
     let manager = FileManager.default
-    let topics = try manager.contentsOfDirectory(atPath: root.path).sorted()
+    let reader = StandardInputReader()
     var result: [(Article, String)] = []
-    for topic in topics {
+    for topic in try manager.contentsOfDirectory(atPath: root.path).sorted() {
       let folder = root.appendingPathComponent(topic)
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
         isDirectory.boolValue
       else { continue }
-      for name in try manager.contentsOfDirectory(atPath: folder.path).sorted()
-      where !name.hasPrefix(".") {
-        let file = folder.appendingPathComponent(name)
-        for article in try NewswireFiles.articles(in: file) { result.append((article, topic)) }
+      for outcome in reader.read([folder.path], stdin: { Data() }) {
+        if case .article(let article) = outcome { result.append((article, topic)) }
       }
     }
     return result

@@ -108,12 +108,4 @@ import Testing
     let again = clusterer.add(Self.storm("s2", "2024-09-03", ""))
     #expect(again.isNewStory)
   }
-
-  @Test func lightStemmerConflatesInflections() {
-    #expect(LightStemmer.stem("hurricanes") == "hurricane")
-    #expect(LightStemmer.stem("flooding") == "flood")
-    #expect(LightStemmer.stem("stopped") == "stop")
-    #expect(LightStemmer.stem("policies") == "policy")
-    #expect(LightStemmer.stem("crisis") == "crisis")
-  }
 }

@@ -96,3 +96,21 @@ import Testing
       ])
   }
 }
+
+@Test func aDroppedLeadingConjunctionMayRecapitalize() {
+  let source = "But the rate climbed in 1995."
+  let b = Brief(
+    headline: "h", dateline: nil,
+    lede: [
+      BriefSentence(
+        text: "The rate climbed in 1995.",
+        citations: [Citation(source: 1, span: TextSpan(start: 0, end: 29))]),
+      BriefSentence(
+        text: "But the Rate climbed.",
+        citations: [Citation(source: 1, span: TextSpan(start: 0, end: 29))]),
+    ], sections: [],
+    sources: [
+      BriefSource(number: 1, title: "t", outlet: nil, published: nil, location: "a", text: source)
+    ], notice: "", generatedAt: Date(timeIntervalSince1970: 0))
+  #expect(BriefVerifier().verify(b).map(\.kind) == [.sentenceNotInSource])
+}
