@@ -56,22 +56,30 @@ public struct StoryClusteringOptions: Sendable {
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
 /// starts a story whose id is `s-` plus the article's id.
 ///
-///     var clusterer = OnlineStoryClusterer()
-///     for article in StoryClustering.publicationOrder(articles) {
-///       let assignment = clusterer.add(article)
-///       print(article.id, assignment.storyID)
-///     }
-///
-/// - Complexity: O(words + terms × postingLimit + candidates × articleTerms) per article.
+/// - Complexity: O(words + queryTerms × postingLimit + candidates × (articleTerms +
+///   storyTerms)) per article, independent of the number of stories.
 public struct OnlineStoryClusterer: StoryClusterer {
   public let options: StoryClusteringOptions
 
+  /// A sparse vector kept sorted by term, so that dot products and sums are merge walks (no
+  /// hashing) and float sums always run in the same order.
+  private struct SparseVector: Sendable {
+    var terms: [Int32] = []
+    var weights: [Float] = []
+    var normSquared: Float = 0
+  }
+
   private struct StoryState: Sendable {
     var id: String
-    var centroid: [Int32: Float]
-    var norm: Float
+    var centroid: SparseVector
     var lastPublished: Double?
     var articles: Int
+  }
+
+  /// An article's weighted terms: heaviest first (for lookups) and by term (for similarity).
+  private struct ArticleVector {
+    var heaviest: [(term: Int32, weight: Float)]
+    var sparse: SparseVector
   }
 
   /// Word hash → term id, or -1 for a word that is never a term.
@@ -84,6 +92,11 @@ public struct OnlineStoryClusterer: StoryClusterer {
   private var postings: [Int32: [Int32]] = [:]
   private var storyIDs: Set<String> = []
   private var mergedInto: [String: String] = [:]
+  // Scratch space reused across articles (indexed by term and by story slot).
+  private var termScratch: [Float] = []
+  private var touchedTerms: [Int32] = []
+  private var slotScratch: [Float] = []
+  private var touchedSlots: [Int32] = []
 
   public init(options: StoryClusteringOptions = StoryClusteringOptions()) {
     self.options = options
@@ -96,30 +109,31 @@ public struct OnlineStoryClusterer: StoryClusterer {
     let vector = termVector(article)
     let published = article.metadata.published?.timeIntervalSince1970
 
-    var best: (slot: Int, similarity: Double)? = nil
+    // Every story the article could join, best first.
+    var cleared: [(slot: Int, similarity: Double)] = []
     for slot in candidateStories(vector) {
       guard let story = stories[slot] else { continue }
-      let similarity = cosine(vector, story)
+      let similarity = Self.dot(vector.sparse, story.centroid)
       guard similarity >= bar(story: story, published: published) else { continue }
-      if best == nil || similarity > best!.similarity
-        || (similarity == best!.similarity && slot < best!.slot)
-      {
-        best = (slot, similarity)
-      }
+      cleared.append((slot, similarity))
+    }
+    cleared.sort {
+      $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.slot < $1.slot
     }
 
-    if let best {
-      join(slot: best.slot, vector: vector, published: published)
-      let merged = mergeSimilarStories(into: best.slot)
+    if let best = cleared.first {
+      join(slot: best.slot, vector: vector.sparse, published: published)
+      let merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
       return StoryAssignment(
         articleID: article.id, storyID: stories[merged.slot]!.id, isNewStory: false,
         similarity: best.similarity, absorbedStoryIDs: merged.absorbed)
     }
     let id = newStoryID(for: article.id)
     let slot = stories.count
-    stories.append(StoryState(id: id, centroid: [:], norm: 0, lastPublished: nil, articles: 0))
+    stories.append(StoryState(id: id, centroid: SparseVector(), lastPublished: nil, articles: 0))
+    slotScratch.append(0)
     activeStories += 1
-    join(slot: slot, vector: vector, published: published)
+    join(slot: slot, vector: vector.sparse, published: published)
     retireColdStoriesIfNeeded()
     return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
   }
@@ -131,37 +145,25 @@ public struct OnlineStoryClusterer: StoryClusterer {
     return id
   }
 
-  /// Merges into `slot` the stories whose centroids have become as similar to it as
-  /// `mergeThreshold`: an article that bridges two halves of one story reunites them.
-  /// The older story (started first) keeps its id.
-  private mutating func mergeSimilarStories(into slot: Int) -> (
+  /// An article similar enough to join several stories bridges them: those whose centroids
+  /// are now as similar to the joined one as `mergeThreshold` are merged into it. The older
+  /// story (started first) keeps its id.
+  private mutating func mergeBridgedStories(_ slot: Int, others: [Int]) -> (
     slot: Int, absorbed: [String]
   ) {
-    guard options.mergeThreshold < 1, let story = stories[slot] else { return (slot, []) }
-    let top = story.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .prefix(options.queryTerms).map { (term: $0.key, weight: $0.value / story.norm) }
+    guard options.mergeThreshold < 1 else { return (slot, []) }
     var absorbed: [String] = []
     var target = slot
-    for other in candidateStories(top) where other != slot {
+    for other in others {
       guard let candidate = stories[other], let current = stories[target] else { continue }
-      guard centroidCosine(current, candidate) >= options.mergeThreshold else { continue }
+      guard Self.cosine(current.centroid, candidate.centroid) >= options.mergeThreshold
+      else { continue }
       let (keep, drop) = other < target ? (other, target) : (target, other)
-      merge(drop, into: keep)
       absorbed.append(drop == other ? candidate.id : current.id)
+      merge(drop, into: keep)
       target = keep
     }
     return (target, absorbed)
-  }
-
-  private func centroidCosine(_ a: StoryState, _ b: StoryState) -> Double {
-    guard a.norm > 0, b.norm > 0 else { return 0 }
-    let (small, large) = a.centroid.count <= b.centroid.count ? (a, b) : (b, a)
-    var dot: Float = 0
-    // Summed in term order: dictionary order varies between processes, float sums must not.
-    for term in small.centroid.keys.sorted() {
-      if let w = large.centroid[term] { dot += small.centroid[term]! * w }
-    }
-    return Double(dot / (a.norm * b.norm))
   }
 
   private mutating func merge(_ drop: Int, into keep: Int) {
@@ -170,8 +172,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     stories[keep] = nil
     activeStories -= 1
     mergedInto[dropped.id] = kept.id
-    for (term, weight) in dropped.centroid { kept.centroid[term, default: 0] += weight }
-    prune(&kept)
+    kept.centroid = prune(Self.sum(kept.centroid, dropped.centroid))
     if let last = dropped.lastPublished {
       kept.lastPublished = max(kept.lastPublished ?? last, last)
     }
@@ -191,73 +192,134 @@ public struct OnlineStoryClusterer: StoryClusterer {
     return min(options.coldThreshold, options.joinThreshold + options.coldnessSlope * doublings)
   }
 
-  private func cosine(_ vector: [(term: Int32, weight: Float)], _ story: StoryState) -> Double {
-    guard story.norm > 0 else { return 0 }
+  /// Dot product of `a` with the direction of `b`.
+  private static func dot(_ a: SparseVector, _ b: SparseVector) -> Double {
+    guard b.normSquared > 0 else { return 0 }
+    var i = 0
+    var j = 0
     var dot: Float = 0
-    for (term, weight) in vector {
-      if let w = story.centroid[term] { dot += weight * w }
+    while i < a.terms.count && j < b.terms.count {
+      let (x, y) = (a.terms[i], b.terms[j])
+      if x == y {
+        dot += a.weights[i] * b.weights[j]
+        i += 1
+        j += 1
+      } else if x < y {
+        i += 1
+      } else {
+        j += 1
+      }
     }
-    return Double(dot / story.norm)
+    return Double(dot / b.normSquared.squareRoot())
+  }
+
+  private static func cosine(_ a: SparseVector, _ b: SparseVector) -> Double {
+    guard a.normSquared > 0 else { return 0 }
+    return dot(a, b) / Double(a.normSquared.squareRoot())
+  }
+
+  /// The sum of two sparse vectors.
+  private static func sum(_ a: SparseVector, _ b: SparseVector) -> SparseVector {
+    var out = SparseVector()
+    out.terms.reserveCapacity(a.terms.count + b.terms.count)
+    out.weights.reserveCapacity(a.terms.count + b.terms.count)
+    var i = 0
+    var j = 0
+    while i < a.terms.count || j < b.terms.count {
+      let weight: Float
+      if j == b.terms.count || (i < a.terms.count && a.terms[i] < b.terms[j]) {
+        out.terms.append(a.terms[i])
+        weight = a.weights[i]
+        i += 1
+      } else if i == a.terms.count || b.terms[j] < a.terms[i] {
+        out.terms.append(b.terms[j])
+        weight = b.weights[j]
+        j += 1
+      } else {
+        out.terms.append(a.terms[i])
+        weight = a.weights[i] + b.weights[j]
+        i += 1
+        j += 1
+      }
+      out.weights.append(weight)
+      out.normSquared += weight * weight
+    }
+    return out
+  }
+
+  /// Keeps a centroid to its heaviest terms (pruned in batches so sorting is rare).
+  private func prune(_ vector: SparseVector) -> SparseVector {
+    guard vector.terms.count > options.storyTerms * 2 else { return vector }
+    let kept = Self.heaviest(vector, options.storyTerms).sorted()
+    var out = SparseVector()
+    for index in kept {
+      out.terms.append(vector.terms[index])
+      out.weights.append(vector.weights[index])
+      out.normSquared += vector.weights[index] * vector.weights[index]
+    }
+    return out
+  }
+
+  /// Positions of the `count` heaviest entries (ties: lower term first).
+  private static func heaviest(_ vector: SparseVector, _ count: Int) -> [Int] {
+    let order = vector.terms.indices.sorted {
+      vector.weights[$0] != vector.weights[$1]
+        ? vector.weights[$0] > vector.weights[$1] : vector.terms[$0] < vector.terms[$1]
+    }
+    return Array(order.prefix(count))
   }
 
   // MARK: - Candidates
 
-  private func candidateStories(_ vector: [(term: Int32, weight: Float)]) -> [Int] {
-    var score: [Int32: Float] = [:]
-    for (term, weight) in vector.prefix(options.queryTerms) {
+  /// Stories sharing heavy terms with the article, the most overlapping first.
+  private mutating func candidateStories(_ vector: ArticleVector) -> [Int] {
+    for (term, weight) in vector.heaviest.prefix(options.queryTerms) {
       guard let list = postings[term] else { continue }
-      for slot in list { score[slot, default: 0] += weight }
+      for slot in list {
+        if slotScratch[Int(slot)] == 0 { touchedSlots.append(slot) }
+        slotScratch[Int(slot)] += weight
+      }
     }
-    guard score.count > options.candidates else { return score.keys.map(Int.init).sorted() }
-    let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-    return ranked.prefix(options.candidates).map { Int($0.key) }
+    var ranked = touchedSlots
+    if ranked.count > options.candidates {
+      ranked.sort {
+        slotScratch[Int($0)] != slotScratch[Int($1)]
+          ? slotScratch[Int($0)] > slotScratch[Int($1)] : $0 < $1
+      }
+      ranked.removeLast(ranked.count - options.candidates)
+    }
+    for slot in touchedSlots { slotScratch[Int(slot)] = 0 }
+    touchedSlots.removeAll(keepingCapacity: true)
+    return ranked.map(Int.init).sorted()
   }
 
-  private mutating func join(
-    slot: Int, vector: [(term: Int32, weight: Float)], published: Double?
-  ) {
+  private mutating func join(slot: Int, vector: SparseVector, published: Double?) {
     guard var story = stories[slot] else { return }
     stories[slot] = nil  // avoid a copy of the centroid while it is updated
-    for (term, weight) in vector { story.centroid[term, default: 0] += weight }
-    prune(&story)
+    story.centroid = prune(Self.sum(story.centroid, vector))
     if let published { story.lastPublished = max(story.lastPublished ?? published, published) }
     story.articles += 1
+    let reindex = story.articles <= 4 || story.articles % 4 == 0
     stories[slot] = story
-    index(slot: slot)
-  }
-
-  /// Keeps a centroid to its heaviest terms (pruned in batches so sorting is rare).
-  private func prune(_ story: inout StoryState) {
-    if story.centroid.count > options.storyTerms * 2 {
-      let kept = story.centroid.sorted {
-        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
-      }
-      .prefix(options.storyTerms)
-      story.centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
-    }
-    story.norm = Self.norm(story.centroid)
-  }
-
-  /// The Euclidean norm, summed in term order so that it is the same in every process.
-  private static func norm(_ centroid: [Int32: Float]) -> Float {
-    centroid.keys.sorted().reduce(Float(0)) { $0 + centroid[$1]! * centroid[$1]! }.squareRoot()
+    // A young story's subject is still settling; later its top terms change slowly.
+    if reindex { index(slot: slot) }
   }
 
   /// Lists the story under its heaviest terms, as the most recently updated story for each.
   private mutating func index(slot: Int) {
     guard let story = stories[slot] else { return }
-    let top = story.centroid.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .prefix(options.indexedStoryTerms)
     let slot32 = Int32(slot)
-    for (term, _) in top {
-      var list = postings[term, default: []]
-      if let existing = list.lastIndex(of: slot32) {
-        // Keep the list ordered by last update: move this story to the end.
-        list.remove(at: existing)
+    let limit = options.postingLimit
+    for position in Self.heaviest(story.centroid, options.indexedStoryTerms) {
+      let term = story.centroid.terms[position]
+      if let existing = postings[term]?.lastIndex(of: slot32) {
+        postings[term]!.remove(at: existing)
       }
-      list.append(slot32)
-      if list.count > options.postingLimit { list.removeFirst(list.count - options.postingLimit) }
-      postings[term] = list
+      postings[term, default: []].append(slot32)
+      // Trimmed in batches: dropping the oldest entries shifts the whole list.
+      if postings[term]!.count > limit + limit / 2 {
+        postings[term]!.removeFirst(postings[term]!.count - limit)
+      }
     }
   }
 
@@ -296,19 +358,20 @@ public struct OnlineStoryClusterer: StoryClusterer {
   // MARK: - Terms
 
   /// The article's heaviest terms with TF-IDF weights, L2-normalized, heaviest first.
-  private mutating func termVector(_ article: Article) -> [(term: Int32, weight: Float)] {
-    var frequency: [Int32: Float] = [:]
+  private mutating func termVector(_ article: Article) -> ArticleVector {
+    func count(_ term: Int32, _ weight: Float) {
+      if termScratch[Int(term)] == 0 { touchedTerms.append(term) }
+      termScratch[Int(term)] += weight
+    }
     WordScanner.scan(article.title) { word in
-      if let term = term(for: word, in: article.title) {
-        frequency[term, default: 0] += Float(options.titleWeight)
-      }
+      if let term = term(for: word, in: article.title) { count(term, Float(options.titleWeight)) }
     }
     var words = 0
     // A run of capitalized words ("Air France", "Generation X") is also one name term.
     var run: [ScannedWord] = []
     func closeRun() {
       if run.count >= 2 && run.count <= 4, let phrase = phraseTerm(run, in: article.text) {
-        frequency[phrase, default: 0] += Float(options.nameWeight)
+        count(phrase, Float(options.nameWeight))
       }
       run.removeAll(keepingCapacity: true)
     }
@@ -323,27 +386,37 @@ public struct OnlineStoryClusterer: StoryClusterer {
       }
       if let term = term(for: word, in: article.text) {
         let isName = word.isCapitalized && !word.startsSentence
-        frequency[term, default: 0] += isName ? Float(options.nameWeight) : 1
+        count(term, isName ? Float(options.nameWeight) : 1)
       }
     }
     closeRun()
     articlesSeen += 1
-    for term in frequency.keys { documentFrequency[Int(term)] += 1 }
+    for term in touchedTerms { documentFrequency[Int(term)] += 1 }
     let n = Float(articlesSeen)
     // A word never seen before says nothing about which story the article belongs to, yet
     // uncapped it would weigh most; the cap keeps rare words from drowning shared ones.
     let idfCap = logf(1 + Float(options.rareTermDocuments))
-    var weighted: [(term: Int32, weight: Float)] = frequency.map { term, tf in
+    var weighted: [(term: Int32, weight: Float)] = touchedTerms.map { term in
+      let tf = termScratch[Int(term)]
       let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
       return (term, (1 + logf(max(tf, 1))) * min(idf, idfCap))
     }
+    for term in touchedTerms { termScratch[Int(term)] = 0 }
+    touchedTerms.removeAll(keepingCapacity: true)
     weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
     if weighted.count > options.articleTerms {
       weighted.removeLast(weighted.count - options.articleTerms)
     }
     let norm = weighted.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
-    guard norm > 0 else { return [] }
-    return weighted.map { ($0.term, $0.weight / norm) }
+    guard norm > 0 else { return ArticleVector(heaviest: [], sparse: SparseVector()) }
+    let heaviest = weighted.map { (term: $0.term, weight: $0.weight / norm) }
+    var sparse = SparseVector()
+    for (term, weight) in heaviest.sorted(by: { $0.term < $1.term }) {
+      sparse.terms.append(term)
+      sparse.weights.append(weight)
+      sparse.normSquared += weight * weight
+    }
+    return ArticleVector(heaviest: heaviest, sparse: sparse)
   }
 
   private mutating func isStopword(_ word: ScannedWord, in text: String) -> Bool {
@@ -366,6 +439,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     if let existing = termOfStem[stem] { return existing }
     let term = Int32(documentFrequency.count)
     documentFrequency.append(0)
+    termScratch.append(0)
     termOfStem[stem] = term
     return term
   }

@@ -13,7 +13,8 @@ struct ClusterCommand: ParsableCommand {
       Inputs are files or folders of articles (plain text, HTML, newswire SGML; `-` reads \
       standard input). Articles are taken in publication order (undated ones last); each joins the most similar recent \
       story or starts a new one, named after its first article. Story ids shown are final: \
-      when a later article shows two stories are one, both print the older id.
+      when a later article shows two stories are one, both print the older id. Exit status \
+      2 when some inputs were skipped (each named on stderr), 65 when none held an article.
       """
   )
 
@@ -25,7 +26,7 @@ struct ClusterCommand: ParsableCommand {
   var format: Format = .text
 
   @Argument(help: "Article files or folders.")
-  var inputs: [String]
+  var inputs: [String] = []
 
   func validate() throws {
     if inputs.isEmpty {
@@ -35,18 +36,20 @@ struct ClusterCommand: ParsableCommand {
 
   func run() throws {
     var articles: [Article] = []
+    var skipped = false
     for outcome in StandardInputReader().read(
       inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
     {
       switch outcome {
       case .article(let article): articles.append(article)
       case .skipped(let source, let reason):
+        skipped = true
         FileHandle.standardError.write(Data("\(Skip(source: source, reason: reason))\n".utf8))
       }
     }
     guard !articles.isEmpty else {
       FileHandle.standardError.write(Data("distill: no articles to cluster\n".utf8))
-      throw ExitCode(1)
+      throw ExitCode.noArticles
     }
     let ordered = StoryClustering.publicationOrder(articles)
 
@@ -88,6 +91,7 @@ struct ClusterCommand: ParsableCommand {
         "\(rows.count) article\(rows.count == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")"
       )
     }
+    if skipped { throw ExitCode.someInputsSkipped }
   }
 }
 
