@@ -34,7 +34,7 @@ enum WordScanner {
           if newlines >= 2 { sentenceStart = true }
         default: break
         }
-        if scalar != "\n" && !(scalar.properties.isWhitespace) { newlines = 0 }
+        if scalar != "\n" && !isWhitespace(scalar) { newlines = 0 }
         index = scalars.index(after: index)
         continue
       }
@@ -43,7 +43,8 @@ enum WordScanner {
       var hash = StableHash.fnvOffset
       var length = 0
       var hasLetter = false
-      let isCapitalized = scalar.properties.isUppercase
+      let isCapitalized =
+        scalar.isASCII ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
       while index != scalars.endIndex {
         let current = scalars[index]
         guard isWordScalar(current) else { break }
@@ -71,6 +72,12 @@ enum WordScanner {
           startsSentence: sentenceStart, hasLetter: hasLetter))
       sentenceStart = false
     }
+  }
+
+  @inline(__always)
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (scalar.value >= 9 && scalar.value <= 13) }
+    return scalar.properties.isWhitespace
   }
 
   @inline(__always)

@@ -39,7 +39,10 @@ struct BenchCluster: ParsableCommand {
     var articles: Int
     var stories: Int
     var storiesFound: Int
+    /// Wall-clock seconds spent clustering.
     var seconds: Double
+    /// CPU seconds the clustering thread used (below `seconds` when the machine is busy).
+    var cpuSeconds: Double
     var microsecondsPerArticle: Double
     var precision: Double
     var recall: Double
@@ -50,7 +53,8 @@ struct BenchCluster: ParsableCommand {
   func run() throws {
     var rows: [Row] = []
     if !json {
-      print("articles  stories  found   seconds  µs/article  B3-P    B3-R    B3-F1   peak RSS")
+      print(
+        "articles  stories  found   seconds  CPU s    µs/article  B3-P    B3-R    B3-F1   peak RSS")
     }
     for size in parsedSizes.sorted() {
       let stream = SyntheticNewsStream(articles: size, seed: seed)
@@ -58,11 +62,14 @@ struct BenchCluster: ParsableCommand {
       var gold: [String: String] = [:]
       var predicted: [String: String] = [:]
       var elapsed: Duration = .zero
+      var cpu = 0.0
       let clock = ContinuousClock()
       for (article, story) in stream {
         gold[article.id] = story
         let start = clock.now
+        let cpuStart = Self.threadCPUSeconds()
         let assignment = clusterer.add(article)
+        cpu += Self.threadCPUSeconds() - cpuStart
         elapsed += clock.now - start
         predicted[article.id] = assignment.storyID
       }
@@ -72,15 +79,15 @@ struct BenchCluster: ParsableCommand {
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       let row = Row(
         articles: size, stories: Set(gold.values).count,
-        storiesFound: Set(predicted.values).count, seconds: seconds,
+        storiesFound: Set(predicted.values).count, seconds: seconds, cpuSeconds: cpu,
         microsecondsPerArticle: seconds / Double(size) * 1e6, precision: score.precision,
         recall: score.recall, f1: score.f1, peakRSSMegabytes: Self.peakRSSMegabytes())
       rows.append(row)
       if !json {
         print(
           String(
-            format: "%8d  %7d  %6d  %7.2f  %10.1f  %.4f  %.4f  %.4f  %@", row.articles,
-            row.stories, row.storiesFound, row.seconds, row.microsecondsPerArticle,
+            format: "%8d  %7d  %6d  %7.2f  %7.2f  %10.1f  %.4f  %.4f  %.4f  %@", row.articles,
+            row.stories, row.storiesFound, row.seconds, row.cpuSeconds, row.microsecondsPerArticle,
             row.precision, row.recall, row.f1,
             row.peakRSSMegabytes.map { String(format: "%.0f MB", $0) } ?? "n/a"))
       }
@@ -90,6 +97,13 @@ struct BenchCluster: ParsableCommand {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
     }
+  }
+
+  /// CPU time used by the calling thread so far.
+  static func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
   }
 
   /// The process's peak resident set (VmHWM in /proc/self/status), when the system reports it.
