@@ -108,10 +108,14 @@ public protocol ArticleStore: Sendable {
   func saveArticle(_ article: Article, inStory storyID: String) throws(StoreError) -> SavedArticle
   /// The newest stored version of the article with this id.
   func article(id: String) throws(StoreError) -> Article?
+  /// The newest version of every stored article, oldest stored first.
+  func allArticles() throws(StoreError) -> [Article]
   /// Every stored version of the article at this URL (or with this id), oldest first.
   func versions(ofArticle idOrURL: String) throws(StoreError) -> [Article]
   /// Puts the article's newest version in a story (created if new), moving it from any other.
   func assign(article id: String, toStory storyID: String) throws(StoreError)
+  /// Files many articles (id → story) in one transaction: all or none.
+  func assign(_ storyOfArticle: [String: String]) throws(StoreError)
   /// Stories given an article at or after `date`, most recently updated first.
   func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory]
   /// The newest version of each article of a story, in assignment order.

@@ -173,6 +173,21 @@ public final class SQLiteStore: ArticleStore {
     }
   }
 
+  public func allArticles() throws(StoreError) -> [Article] {
+    try perform {
+      try pool.read { db in
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT json FROM article a
+            WHERE version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
+            ORDER BY id
+            """
+        ).map(decodeArticle)
+      }
+    }
+  }
+
   public func versions(ofArticle idOrURL: String) throws(StoreError) -> [Article] {
     let key = CanonicalURL.canonical(idOrURL) ?? "id:\(idOrURL)"
     return try perform {
@@ -200,8 +215,28 @@ public final class SQLiteStore: ArticleStore {
     }
   }
 
+  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+    try perform {
+      try pool.write { db in
+        // Sorted so that story rows are created in the same order on every run.
+        for (id, storyID) in storyOfArticle.sorted(by: { $0.key < $1.key }) {
+          guard
+            let key = try Int64.fetchOne(
+              db, sql: "SELECT id FROM article WHERE articleID = ? ORDER BY id DESC LIMIT 1",
+              arguments: [id])
+          else { throw StoreError.unknownArticle(id) }
+          try assign(key: key, to: storyID, db)
+        }
+      }
+    }
+  }
+
   private func assign(key: Int64, to storyID: String, _ db: Database) throws {
     guard !storyID.isEmpty else { throw StoreError.invalid("a story needs an id") }
+    let current = try String.fetchOne(
+      db, sql: "SELECT storyID FROM storyArticle WHERE articleKey = ?", arguments: [key])
+    // Filing an article where it already is changes nothing, not even the story's date.
+    guard current != storyID else { return }
     let now = clock.now.timeIntervalSince1970
     try db.execute(
       sql: """

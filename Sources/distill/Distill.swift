@@ -9,7 +9,7 @@ struct DistillCommand: AsyncParsableCommand {
     version: DistillVersion.string,
     subcommands: [
       BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
-      ClusterCommand.self,
+      ClusterCommand.self, IngestCommand.self, StoriesCommand.self, SearchCommand.self,
     ]
   )
 }

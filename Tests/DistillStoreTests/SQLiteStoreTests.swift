@@ -192,3 +192,30 @@ struct TemporaryStore {
     #expect(CanonicalURL.canonical("not a url") == nil)
   }
 }
+
+@Suite struct StoryFilingTests {
+  @Test func filingManyArticlesIsOneTransaction() throws {
+    let t = try TemporaryStore()
+    defer { t.remove() }
+    _ = try t.store.saveArticle(SQLiteStoreTests.article("a1"))
+    _ = try t.store.saveArticle(
+      SQLiteStoreTests.article("b1", text: "Council votes on library hours."))
+    try t.store.assign(["a1": "s-a1", "b1": "s-b1"])
+    #expect(try t.store.articles(inStory: "s-b1").map(\.id) == ["b1"])
+    // One unknown article: nothing of the batch is filed.
+    #expect(throws: StoreError.unknownArticle("zz")) {
+      try t.store.assign(["a1": "s-other", "zz": "s-other"])
+    }
+    #expect(try t.store.articles(inStory: "s-other").isEmpty)
+    #expect(try t.store.allArticles().map(\.id) == ["a1", "b1"])
+  }
+
+  @Test func refilingAnArticleWhereItIsDoesNotTouchTheStory() throws {
+    let t = try TemporaryStore(now: "2024-09-01")
+    defer { t.remove() }
+    _ = try t.store.saveArticle(SQLiteStoreTests.article("a1"), inStory: "s-a1")
+    let later = try SQLiteStore(path: t.path, clock: FixedClock(Fixtures.date("2024-09-09")))
+    try later.assign(["a1": "s-a1"])
+    #expect(try later.stories(updatedSince: Fixtures.date("2024-09-05")).isEmpty)
+  }
+}
