@@ -346,8 +346,8 @@ enum HTMLEntities {
 enum TitleText {
   static func plain(_ raw: String?) -> String? {
     guard var text = raw else { return nil }
-    if text.contains("<") { text = stripTags(text) }
-    if text.contains("&") { text = decodeEntities(text) }
+    if text.contains("<" as Character) { text = stripTags(text) }
+    if text.contains("&" as Character) { text = decodeEntities(text) }
     let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     return collapsed.isEmpty ? nil : collapsed
   }

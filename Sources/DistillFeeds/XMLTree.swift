@@ -59,10 +59,14 @@ extension StringProtocol {
   /// Trims Unicode whitespace and newlines natively (Foundation's `trimmingCharacters` goes
   /// through NSString on Linux and dominated parse profiles).
   func trimmedWhitespace() -> String {
-    let scalars = unicodeScalars
+    let string = String(self)
+    let scalars = string.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    if first == string.startIndex && scalars.index(after: last) == string.endIndex {
+      return string
+    }
+    return String(string[first...last])
   }
 }
 

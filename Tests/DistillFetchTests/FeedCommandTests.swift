@@ -70,6 +70,21 @@ struct FeedCommandTests {
         """)
   }
 
+  @Test func statsSummarisesParsedAndFailedFeeds() throws {
+    let good = try temporaryFile(
+      "good.xml",
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>a</title></entry></feed>")
+    let bad = try temporaryFile("bad.xml", "<catalog/>")
+    let run = try CommandRun.run(["feed", "--stats", "--passes", "3", good.path, bad.path])
+    #expect(run.status == 1)
+    #expect(
+      run.stdout.hasPrefix("1 feeds parsed, 1 failed, 1 items, 0.00 MB; per pass (3 passes): "))
+    #expect(run.stderr.hasPrefix("distill: \(bad.path) is XML but not a feed"))
+    let misuse = try CommandRun.run(["feed", "--passes", "3", good.path])
+    #expect(misuse.status == 64)
+    #expect(misuse.stderr.hasPrefix("Error: --passes needs --stats."))
+  }
+
   @Test func reportsAPageThatIsNotAFeed() throws {
     let file = try temporaryFile(
       "page.html",
