@@ -86,12 +86,15 @@ extension DistillCommand {
           reportFeedCommandError("distill: \(source) \(error.message)")
         } catch let error as FeedSourceError {
           failed = true
+          tally.failed += 1
           reportFeedCommandError("distill: \(source): \(error.message)")
         } catch let error as FetchError {
           failed = true
+          tally.failed += 1
           reportFeedCommandError("distill: \(source): \(error.message)")
         } catch {
           failed = true
+          tally.failed += 1
           reportFeedCommandError("distill: \(source): \(error)")
         }
       }
