@@ -22,9 +22,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(name: "DistillModel"),
     .target(name: "DistillText", dependencies: ["DistillModel"]),
-    .target(name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2"]),
+    .target(
+      name: "DistillExtract", dependencies: ["DistillModel", "DistillText", "CLibXML2", "CZlib"]),
     .target(name: "DistillSummarize", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillCompose", dependencies: ["DistillModel", "DistillText"]),
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
@@ -53,7 +55,8 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillFeeds", "DistillFetch",
+        "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
+        "DistillFeeds", "DistillFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -65,7 +68,16 @@ let package = Package(
       name: "DistillSummarizeTests",
       dependencies: ["DistillSummarize", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillRenderTests", dependencies: ["DistillRender", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillComposeTests",
+      dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    // Runs the built binary end to end; depending on it makes `swift test` build it first.
+    .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillExtractTests",
+      dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
     .testTarget(
       name: "DistillFeedsTests",
       dependencies: ["DistillFeeds", "DistillModel", "DistillTestSupport"]),

@@ -31,11 +31,13 @@ public struct ArticleMetadata: Sendable, Codable, Equatable, Hashable {
   public var imageURL: String?
   /// Wire-service identifier, such as a DUC `DOCNO`.
   public var documentID: String?
+  /// The dateline place ("KANSAS CITY, Mo."), when the article has one.
+  public var place: String?
 
   public init(
     title: String? = nil, published: Date? = nil, updated: Date? = nil, outlet: String? = nil,
     authors: [String] = [], url: String? = nil, language: String? = nil, imageURL: String? = nil,
-    documentID: String? = nil
+    documentID: String? = nil, place: String? = nil
   ) {
     self.title = title
     self.published = published
@@ -46,6 +48,7 @@ public struct ArticleMetadata: Sendable, Codable, Equatable, Hashable {
     self.language = language
     self.imageURL = imageURL
     self.documentID = documentID
+    self.place = place
   }
 }
 

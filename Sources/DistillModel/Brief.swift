@@ -44,11 +44,41 @@ public struct Quote: Sendable, Codable, Hashable {
   /// The speaker's role or title as the source gives it ("the port authority's director").
   public var role: String?
   public var citation: Citation
+  /// Later parts of the same quotation when the source interrupts it with the attribution
+  /// (`"A," she said, "B."`): each verbatim, with its own exact citation. Empty otherwise.
+  public var continuations: [QuoteContinuation]
 
-  public init(text: String, speaker: String? = nil, role: String? = nil, citation: Citation) {
+  public init(
+    text: String, speaker: String? = nil, role: String? = nil, citation: Citation,
+    continuations: [QuoteContinuation] = []
+  ) {
     self.text = text
     self.speaker = speaker
     self.role = role
+    self.citation = citation
+    self.continuations = continuations
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case text, speaker, role, citation, continuations
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    text = try c.decode(String.self, forKey: .text)
+    speaker = try c.decodeIfPresent(String.self, forKey: .speaker)
+    role = try c.decodeIfPresent(String.self, forKey: .role)
+    citation = try c.decode(Citation.self, forKey: .citation)
+    continuations = try c.decodeIfPresent([QuoteContinuation].self, forKey: .continuations) ?? []
+  }
+}
+
+/// A later, verbatim part of an interrupted quotation, with its exact citation.
+public struct QuoteContinuation: Sendable, Codable, Hashable {
+  public var text: String
+  public var citation: Citation
+  public init(text: String, citation: Citation) {
+    self.text = text
     self.citation = citation
   }
 }

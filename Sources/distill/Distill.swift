@@ -8,6 +8,7 @@ struct DistillCommand: AsyncParsableCommand {
     abstract: "Distill many news articles about one story into a short, cited brief.",
     version: DistillVersion.string,
     subcommands: [
+      BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
       FeedCommand.self, OPMLCommand.self,
     ]
   )

@@ -1,0 +1,4 @@
+#ifndef DISTILL_CZLIB_SHIM_H
+#define DISTILL_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

@@ -1,0 +1,163 @@
+import DistillModel
+import DistillText
+import Foundation
+
+/// A word of a text with its place, in Unicode scalar offsets relative to the text it came from.
+struct Word: Sendable, Hashable {
+  var text: String
+  var start: Int
+  var end: Int
+  /// `text` lower-cased (kept, since every caller compares lower-cased words).
+  var lower: String
+
+  init(text: String, start: Int, end: Int) {
+    self.text = text
+    self.start = start
+    self.end = end
+    self.lower = text.lowercased()
+  }
+  var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+  var isNumeric: Bool {
+    text.unicodeScalars.first.map { CharacterSet.decimalDigits.contains($0) } ?? false
+  }
+}
+
+/// Small text routines the composer shares. Offsets are always Unicode scalar offsets, the unit
+/// of ``TextSpan``.
+enum TextSupport {
+  static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || CharacterSet.decimalDigits.contains(s)
+  }
+
+  /// Words of `text`: runs of letters and digits, keeping inner apostrophes and hyphens
+  /// ("port's", "well-known") and digit group marks ("1,200", "2.5").
+  static func words(_ text: String) -> [Word] {
+    words(Array(text.unicodeScalars))
+  }
+
+  static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+    var result: [Word] = []
+    var i = 0
+    let n = scalars.count
+    while i < n {
+      guard isWordScalar(scalars[i]) else {
+        i += 1
+        continue
+      }
+      let start = i
+      var j = i + 1
+      while j < n {
+        let s = scalars[j]
+        if isWordScalar(s) {
+          j += 1
+          continue
+        }
+        if j + 1 < n, isWordScalar(scalars[j + 1]) {
+          let prevDigit = CharacterSet.decimalDigits.contains(scalars[j - 1])
+          let nextDigit = CharacterSet.decimalDigits.contains(scalars[j + 1])
+          if s == "'" || s == "\u{2019}" || s == "-" {
+            j += 1
+            continue
+          }
+          if (s == "," || s == "."), prevDigit, nextDigit {
+            j += 1
+            continue
+          }
+        }
+        break
+      }
+      var text = String(String.UnicodeScalarView(scalars[start..<j]))
+      var end = j
+      // Possessive "'s" belongs to the word but not to its meaning.
+      if text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
+        text = String(text.unicodeScalars.dropLast(2))
+        end -= 2
+      }
+      result.append(Word(text: text, start: start, end: end))
+      i = j
+    }
+    return result
+  }
+
+  /// Stemmed, lower-cased content words (no stopwords, no one-letter words, no bare numbers).
+  static func contentTerms(_ text: String, stems: StemCache? = nil) -> [String] {
+    words(text).compactMap { word in
+      let lower = word.lower
+      guard lower.count > 2, !Stopwords.english.contains(lower), !word.isNumeric else {
+        return nil
+      }
+      return stems?.stem(lower) ?? stem(lower)
+    }
+  }
+
+  /// The Porter stem, so "evacuated" matches "evacuation" and "homes" matches "home".
+  static func stem(_ word: String) -> String {
+    guard word.unicodeScalars.contains("\u{2019}") else { return PorterStemmer().stem(word) }
+    return PorterStemmer().stem(word.replacingOccurrences(of: "\u{2019}", with: "'"))
+  }
+
+  /// A bag of content terms for cosine similarity.
+  static func termVector(_ text: String, stems: StemCache? = nil) -> [String: Double] {
+    var v: [String: Double] = [:]
+    for t in contentTerms(text, stems: stems) { v[t, default: 0] += 1 }
+    return v
+  }
+
+  static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
+    guard !a.isEmpty, !b.isEmpty else { return 0 }
+    var dot = 0.0
+    for (k, x) in a { if let y = b[k] { dot += x * y } }
+    let na = a.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let nb = b.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    return dot / (na * nb)
+  }
+
+  /// Lower-cased letters and digits only, words separated by single spaces: the form in which
+  /// two texts count as "the same" sentence or quote.
+  static func normalized(_ text: String) -> String {
+    words(text).map(\.lower).joined(separator: " ")
+  }
+
+  /// The text of `scalars[start..<end]`.
+  static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)]))
+  }
+
+  static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+
+  /// Narrows `start..<end` past surrounding whitespace.
+  static func trimmed(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
+    var lo = start
+    var hi = end
+    while lo < hi, isSpace(scalars[lo]) { lo += 1 }
+    while hi > lo, isSpace(scalars[hi - 1]) { hi -= 1 }
+    return (lo, hi)
+  }
+
+  /// Shingles of `size` consecutive lower-cased words, for near-duplicate detection.
+  static func shingles(_ text: String, size: Int = 5) -> Set<String> {
+    let w = words(text).map(\.lower)
+    guard w.count >= size else { return w.isEmpty ? [] : [w.joined(separator: " ")] }
+    var result = Set<String>()
+    for i in 0...(w.count - size) { result.insert(w[i..<(i + size)].joined(separator: " ")) }
+    return result
+  }
+
+  static let utc: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }()
+}
+
+/// Stems already computed while composing one brief. One cache lives for one `compose` call
+/// and is never shared between calls or threads.
+final class StemCache {
+  private var stems: [String: String] = [:]
+  func stem(_ word: String) -> String {
+    if let s = stems[word] { return s }
+    let s = TextSupport.stem(word)
+    stems[word] = s
+    return s
+  }
+}

@@ -1,0 +1,414 @@
+import DistillModel
+import Foundation
+
+/// What a page's `<head>`, JSON-LD and markup say about its article.
+struct HTMLPageFacts: Sendable {
+  var metadata = ArticleMetadata()
+  /// JSON-LD `articleBody` of the page's article object, when there is one.
+  var jsonLDBody: String?
+  /// Whether JSON-LD declares a news/blog article type.
+  var jsonLDIsArticle = false
+  /// The raw `<title>` text.
+  var documentTitle: String?
+}
+
+/// Reads metadata from a parsed page: OpenGraph and other `<meta>` tags, JSON-LD, `<title>`,
+/// `<time>`, `<link rel=canonical>` and `<html lang>`.
+enum HTMLMetadataReader {
+  static let articleTypes: Set<String> = [
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
+    "socialmediaposting", "liveblogposting", "scholarlyarticle", "techarticle", "report",
+  ]
+
+  static func read(_ doc: HTMLDocument, url: String?) -> HTMLPageFacts {
+    var facts = HTMLPageFacts()
+    var meta: [String: String] = [:]
+    var canonical: String?
+    var h1: String?
+    var timeDatetime: String?
+    var htmlLang: String?
+    var relAuthors: [String] = []
+    var jsonObjects: [[String: Any]] = []
+
+    let nodes = doc.nodes
+    for i in nodes.indices where nodes[i].kind == .element {
+      let node = nodes[i]
+      switch node.name {
+      case "html":
+        if htmlLang == nil { htmlLang = node.attribute("lang") ?? node.attribute("xml:lang") }
+      case "meta":
+        guard let content = node.attribute("content") else { break }
+        let value = HTMLText.collapseWhitespace(content)
+        if value.isEmpty { break }
+        // One tag may carry several names (property="article:published" itemprop="datePublished").
+        var keys: [Substring] = []
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+          if let names = node.attribute(attribute)?.lowercased() {
+            keys.append(contentsOf: names.split(separator: " "))
+          }
+        }
+        for key in keys where meta[String(key)] == nil { meta[String(key)] = value }
+      case "link":
+        let rel = node.attribute("rel")?.lowercased() ?? ""
+        if rel.split(separator: " ").contains("canonical"), canonical == nil {
+          canonical = node.attribute("href")
+        }
+      case "title":
+        if facts.documentTitle == nil {
+          let text = doc.text(of: i)
+          if !text.isEmpty { facts.documentTitle = text }
+        }
+      case "h1":
+        if h1 == nil {
+          let text = doc.text(of: i)
+          if !text.isEmpty { h1 = text }
+        }
+      case "time":
+        if timeDatetime == nil, let value = node.attribute("datetime") { timeDatetime = value }
+      case "a":
+        if node.attribute("rel")?.lowercased() == "author" {
+          let name = doc.text(of: i)
+          if !name.isEmpty, name.count < 80 { relAuthors.append(name) }
+        }
+      case "script":
+        if node.attribute("type")?.lowercased().contains("ld+json") == true {
+          let text = (i + 1..<node.subtreeEnd).map { nodes[$0].text }.joined()
+          collectJSONLD(text, into: &jsonObjects)
+        }
+      default:
+        break
+      }
+    }
+
+    // The JSON-LD object that describes the article: prefer an article type with a body.
+    let articleObject =
+      jsonObjects.first { isArticle($0) && $0["articleBody"] != nil }
+      ?? jsonObjects.first { isArticle($0) }
+    facts.jsonLDIsArticle = articleObject != nil
+    let ld = articleObject ?? [:]
+    if let body = string(ld["articleBody"]), !body.isEmpty { facts.jsonLDBody = body }
+
+    var m = ArticleMetadata()
+    // Title.
+    // Sites often append their name to og:title too ("Headline | Site").
+    m.title =
+      (meta["og:title"] ?? string(ld["headline"]).map(HTMLText.collapseWhitespace)
+      ?? meta["twitter:title"] ?? facts.documentTitle).map(stripSiteSuffix) ?? h1
+    // Dates.
+    let publishedCandidates = [
+      string(ld["datePublished"]), meta["article:published_time"], meta["article:published"],
+      meta["og:published_time"], meta["sn-post-date"], meta["pdate"], meta["dc.date.created"],
+      meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+      meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.created"],
+      meta["sailthru.date"], meta["parsely-pub-date"], meta["article.published"],
+      string(ld["dateCreated"]), timeDatetime,
+    ]
+    m.published = publishedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
+    let updatedCandidates = [
+      string(ld["dateModified"]), meta["article:modified_time"], meta["article:modified"],
+      meta["og:updated_time"],
+      meta["datemodified"], meta["dcterms.modified"], meta["last-modified"],
+    ]
+    m.updated = updatedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
+    // Authors.
+    var authors = names(ld["author"])
+    if authors.isEmpty {
+      for key in [
+        "author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl",
+      ] {
+        if let value = meta[key], !value.lowercased().hasPrefix("http") {
+          authors = splitAuthors(value)
+          break
+        }
+      }
+    }
+    if authors.isEmpty { authors = relAuthors }
+    var seen = Set<String>()
+    m.authors = authors.filter { seen.insert($0.lowercased()).inserted }
+    // Outlet.
+    m.outlet =
+      meta["og:site_name"] ?? names((ld["publisher"])).first ?? meta["application-name"]
+      ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+    // URL, language, image.
+    let rawURL =
+      canonical ?? meta["og:url"] ?? string(ld["url"]) ?? string(ld["mainEntityOfPage"]) ?? url
+    m.url = rawURL.map { resolve($0, against: url) }
+    let lang =
+      htmlLang ?? string(ld["inLanguage"]) ?? meta["og:locale"] ?? meta["content-language"]
+      ?? meta["language"]
+    m.language = lang.flatMap(normalizeLanguage)
+    let image =
+      meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"] ?? imageURL(ld["image"])
+    m.imageURL = image.map { resolve($0, against: url) }
+    facts.metadata = m
+    return facts
+  }
+
+  // MARK: - JSON-LD
+
+  static func collectJSONLD(_ text: String, into objects: inout [[String: Any]]) {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, trimmed.utf8.count < 4 << 20,
+      let data = trimmed.data(using: .utf8),
+      let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    else { return }
+    // Breadth-first over arrays, @graph and mainEntity: no recursion.
+    var queue: [Any] = [json]
+    var head = 0
+    while head < queue.count, head < 10_000 {
+      let item = queue[head]
+      head += 1
+      if let array = item as? [Any] {
+        queue.append(contentsOf: array)
+      } else if let object = item as? [String: Any] {
+        objects.append(object)
+        if let graph = object["@graph"] { queue.append(graph) }
+        if let main = object["mainEntity"] as? [String: Any] { queue.append(main) }
+      }
+    }
+  }
+
+  static func isArticle(_ object: [String: Any]) -> Bool {
+    let types: [String]
+    if let type = object["@type"] as? String {
+      types = [type]
+    } else if let list = object["@type"] as? [String] {
+      types = list
+    } else {
+      return false
+    }
+    return types.contains { articleTypes.contains($0.lowercased()) }
+  }
+
+  static func string(_ value: Any?) -> String? {
+    if let text = value as? String { return text.isEmpty ? nil : text }
+    if let object = value as? [String: Any] {
+      return string(object["@id"]) ?? string(object["url"]) ?? string(object["@value"])
+    }
+    if let list = value as? [Any], let first = list.first { return string(first) }
+    return nil
+  }
+
+  /// Names from a JSON-LD person/organization value (string, object or array).
+  static func names(_ value: Any?) -> [String] {
+    var result: [String] = []
+    let items: [Any] = (value as? [Any]) ?? (value.map { [$0] } ?? [])
+    for item in items {
+      if let name = item as? String {
+        result.append(contentsOf: splitAuthors(name))
+      } else if let object = item as? [String: Any], let name = object["name"] {
+        if let text = name as? String {
+          let clean = HTMLText.collapseWhitespace(text)
+          if !clean.isEmpty { result.append(clean) }
+        } else {
+          result.append(contentsOf: names(name))
+        }
+      }
+    }
+    return result
+  }
+
+  static func imageURL(_ value: Any?) -> String? {
+    if let text = value as? String { return text }
+    if let object = value as? [String: Any] {
+      return string(object["url"]) ?? string(object["@id"])
+    }
+    if let list = value as? [Any], let first = list.first { return imageURL(first) }
+    return nil
+  }
+
+  // MARK: - Strings
+
+  /// "By Ann Lee and Bo Chan" → ["Ann Lee", "Bo Chan"].
+  static func splitAuthors(_ raw: String) -> [String] {
+    var text = HTMLText.collapseWhitespace(raw)
+    if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+    // "Ann Lee | Staff Writer": the name comes first.
+    if let bar = text.range(of: " | ") { text = String(text[..<bar.lowerBound]) }
+    let parts = text.replacingOccurrences(of: " and ", with: ",")
+      .replacingOccurrences(of: " & ", with: ",").split(separator: ",")
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && $0.count < 80 && !$0.lowercased().hasPrefix("http")
+    }
+  }
+
+  /// "Storm hits coast | The Harbor Ledger" → "Storm hits coast".
+  static func stripSiteSuffix(_ title: String) -> String {
+    for separator in [" | ", " - ", " — ", " – ", " :: ", " « ", " » "] {
+      if let range = title.range(of: separator, options: .backwards) {
+        let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let tail = title[range.upperBound...]
+        // Only a short tail is a site name; a long one is part of the headline.
+        if head.split(separator: " ").count >= 2, tail.split(separator: " ").count <= 5 {
+          return stripSiteSuffix(head)
+        }
+      }
+    }
+    return title
+  }
+
+  static func normalizeLanguage(_ raw: String) -> String? {
+    let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
+    guard let first = text.split(separator: ",").first else { return nil }
+    let parts = first.split(separator: "-")
+    guard let primary = parts.first, (2...3).contains(primary.count),
+      primary.allSatisfy({ $0.isLetter })
+    else { return nil }
+    var tag = primary.lowercased()
+    if parts.count > 1, parts[1].count == 2 { tag += "-" + parts[1].uppercased() }
+    return tag
+  }
+
+  static func resolve(_ link: String, against base: String?) -> String {
+    let trimmed = link.trimmingCharacters(in: .whitespaces)
+    if let base, let baseURL = URL(string: base),
+      let url = URL(string: trimmed, relativeTo: baseURL)
+    {
+      return url.absoluteString
+    }
+    return trimmed
+  }
+}
+
+/// Parses the date formats news pages use, always to an absolute instant (UTC).
+enum HTMLDate {
+  /// ISO 8601 (with or without time, zone or fraction; `T` or space), or RFC 2822 dates.
+  /// A time without a zone is taken as UTC.
+  static func parse(_ raw: String) -> Date? {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    if let date = parseISO(text) { return date }
+    return parseRFC2822(text)
+  }
+
+  private static func parseISO(_ text: String) -> Date? {
+    let chars = Array(text.utf8)
+    var i = 0
+    func number(_ width: Int) -> Int? {
+      guard i + width <= chars.count else { return nil }
+      var value = 0
+      for k in 0..<width {
+        let c = chars[i + k]
+        guard c >= 48 && c <= 57 else { return nil }
+        value = value * 10 + Int(c - 48)
+      }
+      i += width
+      return value
+    }
+    func skip(_ c: UInt8) -> Bool {
+      if i < chars.count && chars[i] == c {
+        i += 1
+        return true
+      }
+      return false
+    }
+    guard let year = number(4) else { return nil }
+    // 2019-11-19, 2019/11/19, or the compact 20191119.
+    let separator: UInt8 = i < chars.count && chars[i] == 47 ? 47 : 45
+    let compact = i < chars.count && chars[i] >= 48 && chars[i] <= 57
+    guard compact || skip(separator), let month = number(2), compact || skip(separator),
+      let day = number(2)
+    else { return nil }
+    var hour = 0
+    var minute = 0
+    var second = 0
+    var offset = 0
+    if i < chars.count, chars[i] == 84 || chars[i] == 32 {  // T or space
+      i += 1
+      guard let h = number(2), skip(58), let m = number(2) else { return nil }
+      hour = h
+      minute = m
+      if skip(58) { second = number(2) ?? 0 }
+      if skip(46) || skip(44) { while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1 } }
+      while i < chars.count, chars[i] == 32 { i += 1 }
+      if skip(90) {  // Z
+      } else if i < chars.count, chars[i] == 43 || chars[i] == 45 {  // + or -
+        let sign = chars[i] == 45 ? -1 : 1
+        i += 1
+        guard let oh = number(2) else { return nil }
+        _ = skip(58)
+        let om = number(2) ?? 0
+        offset = sign * (oh * 3600 + om * 60)
+      }
+    }
+    guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61,
+      year > 1900
+    else { return nil }
+    return utcDate(year, month, day, hour, minute, second, offset: offset)
+  }
+
+  private static let months = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+
+  /// "Tue, 19 Nov 2019 14:03:00 +0000" / "GMT" / "EST", and the US order
+  /// "November 19, 2019, 07:47 PM EST".
+  private static func parseRFC2822(_ text: String) -> Date? {
+    var parts = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+    if let first = parts.first, Int(first) == nil,
+      months.firstIndex(of: String(first.prefix(3)).lowercased()) == nil
+    {
+      parts.removeFirst()
+    }
+    // Month first: swap to day-month order.
+    if parts.count >= 3, Int(parts[0]) == nil, Int(parts[1]) != nil { parts.swapAt(0, 1) }
+    // "07:47 PM": fold the meridiem into the clock.
+    if parts.count >= 5, ["am", "pm", "a.m.", "p.m."].contains(parts[4].lowercased()) {
+      let pm = parts[4].lowercased().hasPrefix("p")
+      var clock = parts[3].split(separator: ":").compactMap { Int($0) }
+      if clock.count >= 2 {
+        if pm && clock[0] < 12 { clock[0] += 12 }
+        if !pm && clock[0] == 12 { clock[0] = 0 }
+        parts[3] = clock.map { String($0) }.joined(separator: ":")
+      }
+      parts.remove(at: 4)
+    }
+    guard parts.count >= 3, let day = Int(parts[0]),
+      let monthIndex = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()),
+      let year = Int(parts[2])
+    else { return nil }
+    var hour = 0
+    var minute = 0
+    var second = 0
+    var offset = 0
+    if parts.count >= 4 {
+      let clock = parts[3].split(separator: ":").compactMap { Int($0) }
+      if clock.count >= 2 {
+        hour = clock[0]
+        minute = clock[1]
+        second = clock.count > 2 ? clock[2] : 0
+      }
+    }
+    if parts.count >= 5 {
+      let zone = parts[4]
+      let named = [
+        "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+        "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+      ]
+      if let hours = named[zone.uppercased()] {
+        offset = hours * 3600
+      } else if zone.count == 5, let value = Int(zone.dropFirst()),
+        zone.first == "+" || zone.first == "-"
+      {
+        offset = (zone.first == "-" ? -1 : 1) * ((value / 100) * 3600 + (value % 100) * 60)
+      }
+    }
+    guard (1...31).contains(day), year > 1900, hour < 24, minute < 60 else { return nil }
+    return utcDate(year, monthIndex + 1, day, hour, minute, second, offset: offset)
+  }
+
+  /// Days-from-civil arithmetic: no Calendar, no time zone database, no shared state.
+  private static func utcDate(
+    _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, offset: Int
+  ) -> Date {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146_097 + doe - 719_468
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
+  }
+}

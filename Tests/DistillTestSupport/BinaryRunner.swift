@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs the built `distill` binary and captures what a user would see.
+public struct BinaryRun: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+public enum DistillBinary {
+  /// The `distill` executable next to the test bundle (SwiftPM builds both into one folder).
+  public static var url: URL? {
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var candidates = [exe.deletingLastPathComponent().appendingPathComponent("distill")]
+    for config in ["debug", "release"] {
+      candidates.append(
+        Fixtures.packageRoot.appendingPathComponent(".build/\(config)/distill"))
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  /// Runs `distill arguments…`, optionally feeding `stdin`, in `directory`.
+  public static func run(
+    _ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> BinaryRun {
+    guard let url else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "distill not built"])
+    }
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    // Read both pipes concurrently so a full pipe cannot block the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      outData = out.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    group.wait()
+    process.waitUntilExit()
+    return BinaryRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// A temporary folder removed when the value goes away.
+public final class TemporaryDirectory: Sendable {
+  public let url: URL
+  public init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("distill-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes `contents` to `name` inside the folder and returns its path.
+  @discardableResult
+  public func write(_ name: String, _ contents: String) throws -> String {
+    try write(name, Data(contents.utf8))
+  }
+
+  @discardableResult
+  public func write(_ name: String, _ data: Data) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: file)
+    return file.path
+  }
+}
