@@ -1,4 +1,5 @@
 import ArgumentParser
+import Distill
 import DistillFeeds
 import DistillFetch
 import Foundation
@@ -61,7 +62,11 @@ extension DistillCommand {
       // A client is started only when a URL is given; it is shut down before returning.
       let fetcher =
         sources.contains { $0.contains("://") }
-        ? Fetcher(configuration: FetchConfiguration(maxBodyBytes: maxBytes)) : nil
+        ? Fetcher(
+          configuration: FetchConfiguration(
+            maxBodyBytes: maxBytes,
+            userAgent: FetchConfiguration.userAgent(version: DistillVersion.string)))
+        : nil
       for source in sources {
         do {
           let (data, url) = try await load(source, fetcher: fetcher)
@@ -78,7 +83,19 @@ extension DistillCommand {
             if case .failure(let error) = outcome { throw error }
             continue
           }
-          var feed = try parser.parse(data, url: url)
+          var feed: Feed
+          let firstTry = Result { () throws(FeedError) in try parser.parse(data, url: url) }
+          if case .failure(.htmlPage(let links)) = firstTry, source.contains("://"),
+            let advertised = links.first
+          {
+            // A site's page instead of its feed: read the feed the page advertises, once.
+            reportFeedCommandError(
+              "distill: \(source) is an HTML page; reading its feed \(advertised)")
+            let (feedData, feedURL) = try await load(advertised, fetcher: fetcher)
+            feed = try parser.parse(feedData, url: feedURL)
+          } else {
+            feed = try firstTry.get()
+          }
           if limit > 0 && feed.items.count > limit { feed.items = Array(feed.items.prefix(limit)) }
           if json { feeds.append(feed) } else { print(FeedListing.text(feed, source: source)) }
         } catch let error as FeedError {

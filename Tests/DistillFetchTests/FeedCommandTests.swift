@@ -107,6 +107,16 @@ struct FeedCommandTests {
         run.stdout.hasPrefix(
           "\(server.url("/feed.xml")): RSS 2.0 feed \"Fixture News\" <\(server.url("/"))>, 1 item\n1. One\n   \(server.url("/article/1"))\n"
         ))
+      // A page instead of a feed: its advertised feed is read, and the user is told so.
+      let page = try CommandRun.run(["feed", "--limit", "1", server.url("/page.html")])
+      #expect(page.status == 0)
+      #expect(
+        page.stderr
+          == "distill: \(server.url("/page.html")) is an HTML page; reading its feed \(server.url("/feed.xml"))\n"
+      )
+      #expect(page.stdout.hasPrefix("\(server.url("/page.html")): RSS 2.0 feed \"Fixture News\""))
+      let agent = server.requests.first?.headers["User-Agent"].first
+      #expect(agent?.hasPrefix("Distill/") == true)
       let refused = try CommandRun.run(["feed", "file:///etc/passwd"])
       #expect(refused.status == 1)
       #expect(
