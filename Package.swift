@@ -55,7 +55,7 @@ let package = Package(
       name: "Distill",
       dependencies: [
         "DistillModel", "DistillText", "DistillExtract", "DistillSummarize", "DistillCompose",
-        "DistillRender", "DistillEval",
+        "DistillRender", "DistillEval", "DistillFeeds", "DistillFetch",
       ]
     ),
     .executableTarget(
@@ -67,7 +67,15 @@ let package = Package(
       ]
     ),
     .target(
-      name: "DistillTestSupport", dependencies: ["DistillModel"], path: "Tests/DistillTestSupport"),
+      name: "DistillTestSupport",
+      dependencies: [
+        "DistillModel",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      path: "Tests/DistillTestSupport"),
     .testTarget(name: "DistillModelTests", dependencies: ["DistillModel"]),
     .testTarget(name: "DistillTextTests", dependencies: ["DistillText", "DistillTestSupport"]),
     .testTarget(

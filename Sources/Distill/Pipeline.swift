@@ -79,7 +79,11 @@ public struct Pipeline: Sendable {
 
   /// Reads the inputs (files, folders, `-` for stdin) and briefs the articles found in them.
   public func run(inputs: [String], stdin: @Sendable () -> Data = { Data() }) -> BriefRun {
-    let outcomes = reader.read(inputs, stdin: stdin)
+    brief(outcomes: reader.read(inputs, stdin: stdin))
+  }
+
+  /// Briefs the articles among `outcomes` and reports the skipped ones.
+  public func brief(outcomes: [IngestOutcome]) -> BriefRun {
     var articles: [Article] = []
     var skips: [Skip] = []
     for outcome in outcomes {

@@ -46,13 +46,14 @@ public struct FetchConfiguration: Sendable, Equatable {
   /// depend on the facade; the CLI builds its agent from `DistillVersion` with
   /// ``userAgent(version:)``).
   public static let version = "0.1.0"
-  /// Where a site operator who sees Distill in their logs can read what it is.
-  public static let projectURL = "https://github.com/distill-news/distill"
   public static let defaultUserAgent = userAgent(version: version)
 
-  /// `Distill/<version> (+<project URL>)`.
-  public static func userAgent(version: String) -> String {
-    "Distill/\(version) (+\(projectURL))"
+  /// `Distill/<version> (news brief reader)`, or with `contact` — a URL or address where a site
+  /// operator who sees Distill in their logs can reach whoever runs it — `(+<contact>)`.
+  /// The project names no address of its own: a deployment supplies its own contact.
+  public static func userAgent(version: String, contact: String? = nil) -> String {
+    guard let contact, !contact.isEmpty else { return "Distill/\(version) (news brief reader)" }
+    return "Distill/\(version) (news brief reader; +\(contact))"
   }
 }
 

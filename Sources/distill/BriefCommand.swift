@@ -1,15 +1,21 @@
 import ArgumentParser
 import Distill
+import DistillFetch
 import Foundation
 
 extension DistillCommand {
-  struct BriefCommand: ParsableCommand {
+  struct BriefCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "brief",
       abstract: "Distill articles about one story into a cited brief.",
       discussion: """
-        INPUT is a file, a folder (every article file in it), or - for standard input. Plain \
-        text (title on the first line), HTML pages and newswire SGML are read; UTF-8 and Latin-1.
+        INPUT is a file, a folder (every article file in it), - for standard input, or an \
+        http(s) URL of an article page. --feed URL reads a feed (RSS, Atom, JSON Feed) and \
+        fetches the pages its items link to. Plain text (title on the first line), HTML pages \
+        and newswire SGML are read; UTF-8, UTF-16 and Latin-1; .gz files are inflated.
+
+        With --check, files are read a second time and the brief is verified against what \
+        they say now; fetched pages are verified against the copy fetched for this run.
 
         Exit status: 0 brief written; 2 brief written but some inputs were skipped (each is \
         named on stderr); 1 --check failed; 65 no input yielded an article; 64 usage error.
@@ -20,26 +26,59 @@ extension DistillCommand {
     @Option(name: .long, help: "Skip inputs larger than this many bytes.")
     var maxBytes: Int = 10_000_000
 
-    @Argument(help: "Files, folders, or - for standard input.")
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Read a feed and brief the pages it links to.", valueName: "url"))
+    var feed: [String] = []
+
+    @Option(name: .long, help: "How many items of each feed to fetch.")
+    var feedItems: Int = 20
+
+    @Option(name: .long, help: "Seconds to wait for one page or feed before giving up.")
+    var timeout: Int = 30
+
+    @Option(
+      name: .long,
+      help: "A URL or e-mail address put in the User-Agent so site operators can reach you.")
+    var contact: String?
+
+    @Argument(help: "Files, folders, - for standard input, or http(s) URLs.")
     var inputs: [String] = []
 
     func validate() throws {
-      if inputs.isEmpty {
-        throw ValidationError("Give at least one INPUT: a file, a folder, or - for stdin.")
+      if inputs.isEmpty && feed.isEmpty {
+        throw ValidationError(
+          "Give at least one INPUT (a file, a folder, - for stdin, or a URL) or --feed URL.")
       }
       guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+      guard feedItems > 0 else { throw ValidationError("--feed-items must be positive.") }
+      guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
+      for url in feed where !WebReader.isURL(url) {
+        throw ValidationError("--feed takes an http or https URL (got \(url)).")
+      }
     }
 
-    func run() throws {
+    func run() async throws {
       let configuration = PipelineConfiguration(
         wordBudget: options.words, focus: options.focus, maxInputBytes: maxBytes)
       let pipeline = Pipeline.standard(configuration)
-      let stdinData = inputs.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : Data()
-      let run = pipeline.run(inputs: inputs, stdin: { stdinData })
+      let urls = inputs.filter(WebReader.isURL)
+      let files = inputs.filter { !WebReader.isURL($0) }
+      let stdinData = files.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : Data()
+
+      let web = WebReader(
+        fetch: FetchConfiguration(
+          totalTimeout: .seconds(timeout), maxBodyBytes: maxBytes,
+          userAgent: FetchConfiguration.userAgent(version: DistillVersion.string, contact: contact)),
+        itemsPerFeed: feedItems)
+      let fetched = await web.read(urls: urls, feeds: feed, with: pipeline.reader)
+      let fromFiles = pipeline.reader.read(files, stdin: { stdinData })
+      let run = pipeline.brief(outcomes: fromFiles + fetched)
       try BriefRunner(options: options).finish(run) {
-        // A second, independent read of the same inputs: the brief must rest on what the
-        // files say now, not on what the first pass kept in memory.
-        pipeline.reader.read(inputs, stdin: { stdinData }).compactMap {
+        // A second, independent read of the files: the brief must rest on what they say now,
+        // not on what the first pass kept in memory.
+        let reread = pipeline.reader.read(files, stdin: { stdinData }) + fetched
+        return reread.compactMap {
           if case .article(let article) = $0 { return article.text }
           return nil
         }

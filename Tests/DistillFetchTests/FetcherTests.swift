@@ -63,7 +63,7 @@ func expectFailure(_ result: Result<FetchResult, FetchError>) -> FetchError? {
       let request = try #require(server.requests.first)
       #expect(
         request.headers["User-Agent"] == [
-          "Distill/\(FetchConfiguration.version) (+\(FetchConfiguration.projectURL))"
+          "Distill/\(FetchConfiguration.version) (news brief reader)"
         ])
       #expect(request.headers["Accept-Encoding"] == ["gzip, deflate"])
       #expect(request.headers["Accept"].first?.hasPrefix("text/html") == true)
