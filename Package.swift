@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -45,6 +46,11 @@ let package = Package(
         .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
       ]
     ),
+    .target(name: "DistillCluster", dependencies: ["DistillModel", "DistillText"]),
+    .target(
+      name: "DistillStore",
+      dependencies: ["DistillModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .target(
       name: "Distill",
       dependencies: [
@@ -55,8 +61,8 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillEval", "DistillExtract", "DistillSummarize", "DistillText",
-        "DistillFeeds", "DistillFetch",
+        "Distill", "DistillCluster", "DistillEval", "DistillExtract", "DistillFeeds",
+        "DistillFetch", "DistillStore", "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,6 +78,9 @@ let package = Package(
       name: "DistillComposeTests",
       dependencies: ["DistillCompose", "DistillRender", "DistillText", "DistillTestSupport"]),
     .testTarget(name: "DistillEvalTests", dependencies: ["DistillEval", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
+    .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
     .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),

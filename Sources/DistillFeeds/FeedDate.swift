@@ -125,7 +125,7 @@ public enum FeedDate {
         meridiem = String(token.prefix(1))
         continue
       }
-      if token.contains(":") && time == nil {
+      if token.contains(":" as Character) && time == nil {
         // "14:05", "14:05:09", "2:05:09pm"; an offset glued on ("14:05:09+0200") is split off.
         var clock = token
         if clock.hasSuffix("am") || clock.hasSuffix("pm") {

@@ -30,8 +30,10 @@ public struct FeedParser: Sendable {
     if data.count > limits.maxBytes {
       throw FeedError.tooLarge(bytes: data.count, limit: limits.maxBytes)
     }
+    // Offsets below count from zero, so a slice of a larger Data is copied out first.
+    let zeroBased = data.startIndex == 0 ? data : Data(Array(data))
     // UTF-16 becomes UTF-8 first, so the byte-level guards below see the real markup.
-    let data = UTF16Input.normalized(data)
+    let data = UTF16Input.normalized(zeroBased)
     let start = try Sniffer.check(data, limit: Int.max)
     switch start {
     case .json:
@@ -144,26 +146,36 @@ enum Sniffer {
 
   static func check(_ data: Data, limit: Int) throws(FeedError) -> Start {
     if data.count > limit { throw FeedError.tooLarge(bytes: data.count, limit: limit) }
-    let head = [UInt8](data.prefix(4096))
+    let prefix = [UInt8](data.prefix(4))
     let isUTF16 =
-      head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
-      || head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) || head.starts(with: [0x00, 0x3C, 0x00, 0x3F])
+      prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF])
+      || prefix.starts(with: [0x3C, 0x00, 0x3F, 0x00])
+      || prefix.starts(with: [0x00, 0x3C, 0x00, 0x3F])
     if isUTF16 { return .xml(0) }
-    var i = 0
-    if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-    let bomLength = i
-    while i < head.count, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D {
-      i += 1
+    let bomLength = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    // Leading whitespace may run past any fixed-size window, so it is skipped over all the data.
+    let start = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
+      var offset = bomLength
+      while offset < bytes.count,
+        bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0A
+          || bytes[offset] == 0x0D
+      {
+        offset += 1
+      }
+      return offset
     }
-    if i == head.count && data.count <= head.count { throw FeedError.empty }
+    if start == data.count { throw FeedError.empty }
+    let head = [UInt8](data.dropFirst(start).prefix(4096))
     if head.contains(0) { throw FeedError.binary }
+    let i = 0
     switch head[i] {
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       return .json
     case UInt8(ascii: "<"):
       if looksLikeHTML(head, from: i) { return .html }
-      // Only whitespace is dropped, and only when no BOM precedes it (the BOM must stay first).
-      return .xml(bomLength == 0 ? i : 0)
+      // libxml2 refuses whitespace before the XML declaration: drop it (and a UTF-8 BOM
+      // before it, which the declaration or the UTF-8 default then replaces).
+      return .xml(start == bomLength ? 0 : start)
     default:
       if looksLikeHTML(head, from: i) { return .html }
       let preview = String(decoding: head[i..<min(head.count, i + 24)], as: UTF8.self)
@@ -346,8 +358,8 @@ enum HTMLEntities {
 enum TitleText {
   static func plain(_ raw: String?) -> String? {
     guard var text = raw else { return nil }
-    if text.contains("<") { text = stripTags(text) }
-    if text.contains("&") { text = decodeEntities(text) }
+    if text.contains("<" as Character) { text = stripTags(text) }
+    if text.contains("&" as Character) { text = decodeEntities(text) }
     let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     return collapsed.isEmpty ? nil : collapsed
   }

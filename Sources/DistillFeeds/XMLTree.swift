@@ -59,10 +59,14 @@ extension StringProtocol {
   /// Trims Unicode whitespace and newlines natively (Foundation's `trimmingCharacters` goes
   /// through NSString on Linux and dominated parse profiles).
   func trimmedWhitespace() -> String {
-    let scalars = unicodeScalars
+    let string = String(self)
+    let scalars = string.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    if first == string.startIndex && scalars.index(after: last) == string.endIndex {
+      return string
+    }
+    return String(string[first...last])
   }
 }
 
@@ -102,7 +106,6 @@ struct XMLParseFailure: Error, Sendable {
   /// The parser ran out of input inside an open element.
   var isTruncation: Bool
   var isDepthLimit: Bool
-  var isUndeclaredEntity: Bool
 }
 
 /// Parses XML with libxml2 under options that keep hostile input cheap.
@@ -129,8 +132,7 @@ enum XMLTreeReader {
     guard let context = xmlNewParserCtxt() else {
       return .failure(
         XMLParseFailure(
-          code: -1, line: 0, message: "out of memory", isTruncation: false, isDepthLimit: false,
-          isUndeclaredEntity: false))
+          code: -1, line: 0, message: "out of memory", isTruncation: false, isDepthLimit: false))
     }
     defer { xmlFreeParserCtxt(context) }
     // libxml2 keeps only the last error, which after a real mistake is often a consequential
@@ -161,14 +163,14 @@ enum XMLTreeReader {
         failure
           ?? XMLParseFailure(
             code: -1, line: 0, message: "no root element", isTruncation: true,
-            isDepthLimit: false, isUndeclaredEntity: false))
+            isDepthLimit: false))
     }
     if !wellFormed && !recover {
       return .failure(
         failure
           ?? XMLParseFailure(
             code: -1, line: 0, message: "not well-formed", isTruncation: false,
-            isDepthLimit: false, isUndeclaredEntity: false))
+            isDepthLimit: false))
     }
     let root = convert(rootPointer, document: document, base: baseURL, depth: 0)
     return .success((root, wellFormed ? nil : failure))
@@ -191,9 +193,7 @@ enum XMLTreeReader {
         || code == Int(XML_ERR_TAG_NOT_FINISHED.rawValue)
         || code == Int(XML_ERR_DOCUMENT_EMPTY.rawValue)
         || message.contains("Premature end of data"),
-      isDepthLimit: message.contains("Excessive depth"),
-      isUndeclaredEntity: code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue)
-        || code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue))
+      isDepthLimit: message.contains("Excessive depth"))
   }
 
   private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {

@@ -43,10 +43,17 @@ public struct FetchConfiguration: Sendable, Equatable {
   }
 
   /// The project's version, kept in step with `DistillVersion.string` (DistillFetch does not
-  /// depend on the facade).
+  /// depend on the facade; the CLI builds its agent from `DistillVersion` with
+  /// ``userAgent(version:)``).
   public static let version = "0.1.0"
+  /// Where a site operator who sees Distill in their logs can read what it is.
   public static let projectURL = "https://github.com/distill-news/distill"
-  public static let defaultUserAgent = "Distill/\(version) (+\(projectURL))"
+  public static let defaultUserAgent = userAgent(version: version)
+
+  /// `Distill/<version> (+<project URL>)`.
+  public static func userAgent(version: String) -> String {
+    "Distill/\(version) (+\(projectURL))"
+  }
 }
 
 /// Fetches pages and feeds over http and https with timeouts, a redirect limit, a size cap,

@@ -42,13 +42,45 @@ enum SentenceTraits {
   /// ("Dozens of police tried to block them…"): whoever it means was named earlier. A name is
   /// a capitalized word after the first.
   static func hasUnresolvedPronoun(_ text: String) -> Bool {
-    let tokens = text.split(whereSeparator: \.isWhitespace)
-    for (i, token) in tokens.enumerated() {
-      let word = token.drop { !$0.isLetter }.prefix { $0.isLetter || $0 == "'" }
-      guard let first = word.first else { continue }
-      if i > 0 && first.isUppercase && word != "I" { return false }
-      if thirdPersonPronouns.contains(word.lowercased()) { return true }
+    // Scans whitespace-separated tokens; each token's word is its letters (and apostrophes)
+    // after any leading punctuation.
+    var tokenIndex = -1
+    var inToken = false
+    var inWord = false
+    var wordDone = false
+    var word = String.UnicodeScalarView()
+    func finish() -> Bool? {
+      defer {
+        word = String.UnicodeScalarView()
+        inWord = false
+        wordDone = false
+      }
+      guard let first = word.first else { return nil }
+      if tokenIndex > 0 && first.isUpperFast && !(word.count == 1 && first == "I") {
+        return false
+      }
+      if word.count <= 6, thirdPersonPronouns.contains(String(word).lowercased()) { return true }
+      return nil
     }
+    for scalar in text.unicodeScalars {
+      if scalar.isSpaceFast {
+        if inToken, let verdict = finish() { return verdict }
+        inToken = false
+        continue
+      }
+      if !inToken {
+        inToken = true
+        tokenIndex += 1
+      }
+      guard !wordDone else { continue }
+      if scalar.isLetterFast || (inWord && scalar == "'") {
+        inWord = true
+        word.append(scalar)
+      } else if inWord {
+        wordDone = true
+      }
+    }
+    if inToken, let verdict = finish() { return verdict }
     return false
   }
 
@@ -106,10 +138,14 @@ enum SentenceTraits {
   /// True for bylines, credits and all-capitals lines.
   static func isBylineOrShouting(_ text: String) -> Bool {
     if text.hasPrefix("By ") && Tokenizer.whitespaceWordCount(text) < 12 { return true }
-    let letters = text.unicodeScalars.filter { $0.isLetterFast }
-    guard !letters.isEmpty else { return true }
-    let upper = letters.filter { $0.isUpperFast }.count
-    return Double(upper) / Double(letters.count) > 0.6
+    var letters = 0
+    var upper = 0
+    for scalar in text.unicodeScalars where scalar.isLetterFast {
+      letters += 1
+      if scalar.isUpperFast { upper += 1 }
+    }
+    guard letters > 0 else { return true }
+    return Double(upper) / Double(letters) > 0.6
   }
 
   private static let datelineSeparators = [" -- ", " _ ", " \u{2014} ", " - ", " \u{2013} "]
@@ -190,6 +226,9 @@ extension Unicode.Scalar {
   fileprivate var isLetterFast: Bool {
     value < 0x80
       ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) : properties.isAlphabetic
+  }
+  fileprivate var isSpaceFast: Bool {
+    value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
   }
   fileprivate var isUpperFast: Bool {
     value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase

@@ -20,6 +20,10 @@ public struct SummarizerOptions: Sendable, Codable, Hashable {
   public var alreadyReadWeight: Double
   /// Sentences whose word sets overlap at least this much (Jaccard) count as the same sentence.
   public var duplicateSimilarity: Double
+  /// An article counts as a copy of an earlier one (and its concepts are counted once, for
+  /// the earlier one) when at least this share of its sentences duplicate that article's;
+  /// above 1, copies count as separate articles.
+  public var copyShare: Double
   /// Also treat a sentence as leaning on an antecedent when a third-person pronoun comes
   /// before any name in it ("Police tried to block them…"), not only when it opens with one.
   public var strictPronouns: Bool
@@ -33,7 +37,8 @@ public struct SummarizerOptions: Sendable, Codable, Hashable {
     minimumWords: Int = 8, maximumWords: Int = 60, minimumDocumentFrequency: Int = 2,
     lengthExponent: Double = 1.0, focusBoost: Double = 1.0, focusTermWeight: Double = 1.0,
     alreadyReadWeight: Double = 0.3,
-    duplicateSimilarity: Double = 0.75, strictPronouns: Bool = true, removeDatelines: Bool = true,
+    duplicateSimilarity: Double = 0.75, copyShare: Double = 0.5, strictPronouns: Bool = true,
+    removeDatelines: Bool = true,
     removeAttributions: Bool = false
   ) {
     self.minimumWords = minimumWords
@@ -44,6 +49,7 @@ public struct SummarizerOptions: Sendable, Codable, Hashable {
     self.focusTermWeight = focusTermWeight
     self.alreadyReadWeight = alreadyReadWeight
     self.duplicateSimilarity = duplicateSimilarity
+    self.copyShare = copyShare
     self.strictPronouns = strictPronouns
     self.removeDatelines = removeDatelines
     self.removeAttributions = removeAttributions

@@ -10,15 +10,36 @@
 /// ```
 ///
 /// Input is expected lower-cased; words of one or two letters, and words containing anything but
-/// the letters a–z, are returned unchanged.
+/// the letters a–z (digits too, in the ``Variant/rouge155`` variant), are returned unchanged.
 ///
 /// - Complexity: O(n) in the length of the word.
 public struct PorterStemmer: Sendable {
-  public init() {}
+  /// Which edition of the algorithm to run.
+  public enum Variant: Sendable, Hashable {
+    /// The algorithm as published in 1980.
+    case original1980
+    /// The edition inside ROUGE-1.5.5 (Porter's later Perl release with a 2004 change to step
+    /// 4): step 2 has `BLI → BLE` instead of `ABLI → ABLE` and adds `LOGI → LOG`; step 4 strips
+    /// `-MENT` and then `-ENT` after its other suffixes rather than only the longest of them;
+    /// `Y` never counts as a double consonant in step 1b; digits are letters (consonants).
+    /// Use it to reproduce ROUGE's `-m` scores.
+    case rouge155
+  }
+
+  public let variant: Variant
+
+  public init(variant: Variant = .original1980) {
+    self.variant = variant
+  }
 
   /// The stem of a lower-cased word.
   public func stem(_ word: String) -> String {
-    guard word.utf8.count > 2, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+    let digitsAllowed = variant == .rouge155
+    guard word.utf8.count > 2,
+      word.utf8.allSatisfy({ byte in
+        (0x61...0x7A).contains(byte) || (digitsAllowed && (0x30...0x39).contains(byte))
+      })
+    else {
       return word
     }
     var w = Array(word.utf8)
@@ -75,6 +96,24 @@ public struct PorterStemmer: Sendable {
       && last != 0x77 && last != 0x78 && last != 0x79
   }
 
+  /// m = 1 and *o, the condition of step 1b's final rule and step 5a. ROUGE's edition tests it
+  /// as a pattern over the whole word — consonants, one vowel, one consonant other than w, x or
+  /// y — which also requires the word to start with a consonant.
+  private func isShortCVC(_ w: [UInt8], _ length: Int) -> Bool {
+    switch variant {
+    case .original1980:
+      return measure(w, length) == 1 && endsCVC(w, length)
+    case .rouge155:
+      guard length >= 3, isConsonant(w, 0) else { return false }
+      var i = 1
+      while i < length && isConsonant(w, i) { i += 1 }
+      // Exactly one vowel, then the last letter.
+      guard i == length - 2, !isConsonant(w, i) else { return false }
+      let last = w[length - 1]
+      return isConsonant(w, length - 1) && last != 0x77 && last != 0x78 && last != 0x79
+    }
+  }
+
   private func ends(_ w: [UInt8], _ suffix: String) -> Bool {
     let s = suffix.utf8
     guard w.count >= s.count else { return false }
@@ -91,17 +130,19 @@ public struct PorterStemmer: Sendable {
     w.append(contentsOf: replacement.utf8)
   }
 
-  /// Applies the first rule whose suffix matches (the lists are ordered longest-first within each
-  /// ending); when its condition fails, no other rule of the step is tried — as in the paper.
-  private func applyFirstMatch(
+  /// Applies the rule with the longest matching suffix; when its condition fails, no other
+  /// rule of the step is tried — as in the paper.
+  private func applyLongestMatch(
     _ w: inout [UInt8], _ rules: [(String, String)], minimumMeasure: Int
   ) {
-    for (suffix, replacement) in rules where ends(w, suffix) {
-      let stemLength = w.count - suffix.utf8.count
-      if measure(w, stemLength) > minimumMeasure {
-        replaceSuffix(&w, suffix.utf8.count, with: replacement)
-      }
-      return
+    var best: (String, String)?
+    for rule in rules where ends(w, rule.0) {
+      if best == nil || rule.0.utf8.count > best!.0.utf8.count { best = rule }
+    }
+    guard let (suffix, replacement) = best else { return }
+    let stemLength = w.count - suffix.utf8.count
+    if measure(w, stemLength) > minimumMeasure {
+      replaceSuffix(&w, suffix.utf8.count, with: replacement)
     }
   }
 
@@ -135,9 +176,11 @@ public struct PorterStemmer: Sendable {
     guard stripped else { return }
     if ends(w, "at") || ends(w, "bl") || ends(w, "iz") {
       w.append(0x65)  // e
-    } else if endsDoubleConsonant(w, w.count), ![0x6C, 0x73, 0x7A].contains(w[w.count - 1]) {
-      w.removeLast()  // not l, s or z
-    } else if measure(w, w.count) == 1 && endsCVC(w, w.count) {
+    } else if endsDoubleConsonant(w, w.count), ![0x6C, 0x73, 0x7A].contains(w[w.count - 1]),
+      variant == .original1980 || w[w.count - 1] != 0x79
+    {
+      w.removeLast()  // not l, s or z (nor y, in ROUGE's edition)
+    } else if isShortCVC(w, w.count) {
       w.append(0x65)
     }
   }
@@ -155,8 +198,13 @@ public struct PorterStemmer: Sendable {
     ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
   ]
 
+  /// Step 2 as ROUGE-1.5.5 has it.
+  private static let step2RulesROUGE: [(String, String)] =
+    step2Rules.filter { $0.0 != "abli" } + [("bli", "ble"), ("logi", "log")]
+
   private func step2(_ w: inout [UInt8]) {
-    applyFirstMatch(&w, Self.step2Rules, minimumMeasure: 0)
+    applyLongestMatch(
+      &w, variant == .rouge155 ? Self.step2RulesROUGE : Self.step2Rules, minimumMeasure: 0)
   }
 
   private static let step3Rules: [(String, String)] = [
@@ -165,7 +213,7 @@ public struct PorterStemmer: Sendable {
   ]
 
   private func step3(_ w: inout [UInt8]) {
-    applyFirstMatch(&w, Self.step3Rules, minimumMeasure: 0)
+    applyLongestMatch(&w, Self.step3Rules, minimumMeasure: 0)
   }
 
   private static let step4Suffixes: [String] = [
@@ -174,6 +222,10 @@ public struct PorterStemmer: Sendable {
   ]
 
   private func step4(_ w: inout [UInt8]) {
+    if variant == .rouge155 {
+      step4ROUGE(&w)
+      return
+    }
     // Longest matching suffix wins ("ement" before "ment" before "ent").
     guard
       let suffix = Self.step4Suffixes.filter({ ends(w, $0) }).max(by: {
@@ -188,10 +240,31 @@ public struct PorterStemmer: Sendable {
     w.removeLast(suffix.utf8.count)
   }
 
+  /// ROUGE's step 4: the other suffixes first, then `-ment`, then `-ent` or `-(s|t)ion`, each
+  /// removed when the stem left has m > 1.
+  private func step4ROUGE(_ w: inout [UInt8]) {
+    let first = Self.step4Suffixes.filter { $0 != "ment" && $0 != "ent" && $0 != "ion" }
+    if let suffix = first.filter({ ends(w, $0) }).max(by: { $0.utf8.count < $1.utf8.count }),
+      measure(w, w.count - suffix.utf8.count) > 1
+    {
+      w.removeLast(suffix.utf8.count)
+    }
+    if ends(w, "ment"), measure(w, w.count - 4) > 1 {
+      w.removeLast(4)
+    }
+    if ends(w, "ent") {
+      if measure(w, w.count - 3) > 1 { w.removeLast(3) }
+    } else if ends(w, "ion"), w.count > 3, w[w.count - 4] == 0x73 || w[w.count - 4] == 0x74,
+      measure(w, w.count - 3) > 1
+    {
+      w.removeLast(3)
+    }
+  }
+
   private func step5(_ w: inout [UInt8]) {
     if ends(w, "e") {
       let m = measure(w, w.count - 1)
-      if m > 1 || (m == 1 && !endsCVC(w, w.count - 1)) { w.removeLast() }
+      if m > 1 || (m == 1 && !isShortCVC(w, w.count - 1)) { w.removeLast() }
     }
     if measure(w, w.count) > 1 && endsDoubleConsonant(w, w.count) && w[w.count - 1] == 0x6C {
       w.removeLast()

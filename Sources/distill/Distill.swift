@@ -10,6 +10,7 @@ struct DistillCommand: AsyncParsableCommand {
     subcommands: [
       BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
       FeedCommand.self, OPMLCommand.self,
+      ClusterCommand.self, IngestCommand.self, StoriesCommand.self, SearchCommand.self,
     ]
   )
 }

@@ -7,7 +7,9 @@ struct EvalCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Measure Distill against benchmark data: ROUGE on DUC, extraction F1.",
-    subcommands: [EvalRougeCommand.self, EvalDucCommand.self, EvalExtraction.self]
+    subcommands: [
+      EvalRougeCommand.self, EvalDucCommand.self, EvalExtraction.self, EvalCluster.self,
+    ]
   )
 }
 

@@ -275,6 +275,21 @@ struct EncodingTests {
     #expect(try FeedParser().parse(blank).items.first?.title == "x")
   }
 
+  @Test func longLeadingWhitespaceAndDataSlices() throws {
+    let text =
+      String(repeating: " \n", count: 5_000)
+      + "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>late</title></item></channel></rss>"
+    #expect(try FeedParser().parse(Data(text.utf8)).items.first?.title == "late")
+    let framed = Data("XXXX".utf8) + Data(text.utf8)
+    #expect(try FeedParser().parse(framed.dropFirst(4)).items.first?.title == "late")
+    let bomAndBlank =
+      Data([0xEF, 0xBB, 0xBF])
+      + Data(
+        "\n<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>é</title></entry></feed>"
+          .utf8)
+    #expect(try FeedParser().parse(bomAndBlank).items.first?.title == "é")
+  }
+
   @Test func utf16WithBOM() throws {
     var data = Data([0xFF, 0xFE])
     let text =

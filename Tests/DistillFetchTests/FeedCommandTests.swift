@@ -70,6 +70,21 @@ struct FeedCommandTests {
         """)
   }
 
+  @Test func statsSummarisesParsedAndFailedFeeds() throws {
+    let good = try temporaryFile(
+      "good.xml",
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>a</title></entry></feed>")
+    let bad = try temporaryFile("bad.xml", "<catalog/>")
+    let run = try CommandRun.run(["feed", "--stats", "--passes", "3", good.path, bad.path])
+    #expect(run.status == 1)
+    #expect(
+      run.stdout.hasPrefix("1 feeds parsed, 1 failed, 1 items, 0.00 MB; per pass (3 passes): "))
+    #expect(run.stderr.hasPrefix("distill: \(bad.path) is XML but not a feed"))
+    let misuse = try CommandRun.run(["feed", "--passes", "3", good.path])
+    #expect(misuse.status == 64)
+    #expect(misuse.stderr.hasPrefix("Error: --passes needs --stats."))
+  }
+
   @Test func reportsAPageThatIsNotAFeed() throws {
     let file = try temporaryFile(
       "page.html",
@@ -92,6 +107,16 @@ struct FeedCommandTests {
         run.stdout.hasPrefix(
           "\(server.url("/feed.xml")): RSS 2.0 feed \"Fixture News\" <\(server.url("/"))>, 1 item\n1. One\n   \(server.url("/article/1"))\n"
         ))
+      // A page instead of a feed: its advertised feed is read, and the user is told so.
+      let page = try CommandRun.run(["feed", "--limit", "1", server.url("/page.html")])
+      #expect(page.status == 0)
+      #expect(
+        page.stderr
+          == "distill: \(server.url("/page.html")) is an HTML page; reading its feed \(server.url("/feed.xml"))\n"
+      )
+      #expect(page.stdout.hasPrefix("\(server.url("/page.html")): RSS 2.0 feed \"Fixture News\""))
+      let agent = server.requests.first?.headers["User-Agent"].first
+      #expect(agent?.hasPrefix("Distill/") == true)
       let refused = try CommandRun.run(["feed", "file:///etc/passwd"])
       #expect(refused.status == 1)
       #expect(

@@ -275,3 +275,44 @@ private let bridgeStory = documents([
     docs, request: SummaryRequest(wordBudget: 100))
   #expect(loose.sentences.map(\.sentence.index) == [0, 1])
 }
+
+@Test func aSyndicatedCopyIsNotASecondSource() {
+  let story = [
+    "The harbor bridge closed after a barge struck a pier early on Tuesday morning.",
+    "A ferry carried stranded commuters across the river for most of the day.",
+  ]
+  let docs = documents([
+    ("2024-03-01", story),
+    ("2024-03-01", story),
+    (
+      "2024-03-02",
+      ["Engineers inspected the harbor bridge after a barge struck a pier on Tuesday."]
+    ),
+  ])
+  // Only the wire story and its copy mention the ferry: one source, so it is not what the
+  // articles agree on.
+  let summary = StorySummarizer().summarize(docs, request: SummaryRequest(wordBudget: 100))
+  #expect(
+    summary.sentences.map(\.text) == [
+      "Engineers inspected the harbor bridge after a barge struck a pier on Tuesday."
+    ])
+  var options = SummarizerOptions()
+  options.copyShare = 2
+  let counted = StorySummarizer(options: options).summarize(
+    docs, request: SummaryRequest(wordBudget: 100))
+  #expect(counted.sentences.map(\.text) == story)
+}
+
+@Test func unrelatedOrTerseArticlesStillGetASummary() {
+  let unrelated = documents([
+    ("2024-09-01", ["A library in the old mill district reopened after a two-year renovation."]),
+    ("2024-09-02", ["The city council approved a new bus route to the airport on Monday night."]),
+  ])
+  let summary = StorySummarizer().summarize(unrelated, request: SummaryRequest(wordBudget: 14))
+  #expect(summary.sentences.count == 1)
+  #expect(summary.wordCount <= 14)
+  let terse = documents([("2024-09-03", ["Fire hits warehouse. No injuries."])])
+  #expect(
+    StorySummarizer().summarize(terse, request: SummaryRequest(wordBudget: 50)).sentences.map(
+      \.text) == ["Fire hits warehouse."])
+}

@@ -63,3 +63,27 @@ private let pairs: [(String, String)] = [
   #expect(stemmer.stem("1990s") == "1990s")
   #expect(stemmer.stem("well-known") == "well-known")
 }
+
+@Test func rougeEditionDiffersWhereROUGE155Does() {
+  let rouge = PorterStemmer(variant: .rouge155)
+  let original = PorterStemmer()
+  // (word, ROUGE-1.5.5's stem, the 1980 paper's stem)
+  let cases: [(String, String, String)] = [
+    ("agreement", "agreem", "agreement"),  // -ement fails m>1, then -ment is tried
+    ("movement", "movem", "movement"),
+    ("fundamentally", "fundam", "fundament"),  // -al, then -ment
+    ("continental", "contin", "continent"),  // -al, then -ent
+    ("professional", "profess", "profession"),  // -al, then -(s)ion
+    ("responsibly", "respons", "responsibli"),  // BLI → BLE
+    ("cardiology", "cardiolog", "cardiologi"),  // LOGI → LOG
+    ("1950s", "1950", "1950s"),  // digits are letters
+  ]
+  for (word, rougeStem, paperStem) in cases {
+    #expect(rouge.stem(word) == rougeStem, "\(word)")
+    #expect(original.stem(word) == paperStem, "\(word)")
+  }
+  // The paper's worked examples come out the same in both editions.
+  for (word, expected) in pairs {
+    #expect(rouge.stem(word) == expected, "\(word)")
+  }
+}

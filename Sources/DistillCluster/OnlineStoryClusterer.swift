@@ -1,0 +1,459 @@
+import DistillModel
+import DistillText
+import Foundation
+
+/// The knobs of ``OnlineStoryClusterer``. Defaults are tuned on mixed DUC 2006 topics (see
+/// docs/BENCHMARKS.md) and on synthetic streams; they are meant to be general, not fitted.
+public struct StoryClusteringOptions: Sendable {
+  /// Cosine similarity to a fresh story's centroid needed to join it.
+  public var joinThreshold: Double = 0.12
+  /// The most a story's coldness can raise the bar to join it.
+  public var coldThreshold: Double = 0.14
+  /// Days after a story's last article during which it counts as fresh.
+  public var freshDays: Double = 4
+  /// How fast the bar rises past `freshDays`: added per doubling of the gap.
+  public var coldnessSlope: Double = 0.04
+  /// Content terms kept per article (the heaviest).
+  public var articleTerms: Int = 300
+  /// Terms kept in a story's centroid.
+  public var storyTerms: Int = 80
+  /// Heaviest terms of a story's centroid that are indexed to find candidate stories.
+  public var indexedStoryTerms: Int = 25
+  /// Heaviest terms of an article used to look up candidate stories.
+  public var queryTerms: Int = 20
+  /// Candidate stories compared exactly per article.
+  public var candidates: Int = 24
+  /// Stories remembered per indexed term (the most recently updated ones).
+  public var postingLimit: Int = 96
+  /// Words of the body read per article: the lead of a news article carries its subject.
+  public var bodyWords: Int = 2000
+  /// Inverse document frequency is capped at that of a word seen once in this many articles.
+  public var rareTermDocuments: Int = 50
+  /// Weight of a title word relative to a body word.
+  public var titleWeight: Double = 3.0
+  /// Weight of a capitalized word inside a sentence, and of a run of capitalized words taken
+  /// as one name ("Air France"). Measured on DUC, weighting names above other words did not help.
+  public var nameWeight: Double = 1.0
+  /// Centroid cosine at which two stories are merged (1 or more: never).
+  public var mergeThreshold: Double = 0.4
+  /// Stories kept in memory; past this the coldest are retired and can no longer be joined.
+  public var activeStories: Int = 50_000
+  /// Maps a lower-cased word to its term (a stem). Deterministic.
+  public var stem: @Sendable (String) -> String = { PorterStemmer().stem($0) }
+
+  public init() {}
+}
+
+/// Single-pass story clustering over TF-IDF vectors of content terms.
+///
+/// Each article becomes a vector of its heaviest content terms: stemmed words that are not
+/// stopwords or numbers, title words and in-sentence capitalized words (names) weighted up,
+/// sublinear term frequency times inverse document frequency over the articles seen so far.
+/// Candidate stories are those sharing heavy terms with the article, found through an inverted
+/// index from terms to stories (each list capped, most recent stories kept), so the cost per
+/// article does not grow with the number of stories. The article joins the candidate whose
+/// centroid is most similar if that similarity clears a bar that rises with the time since the
+/// story's last article (stories go cold but a clear continuation still joins); otherwise it
+/// starts a story whose id is `s-` plus the article's id.
+///
+/// - Complexity: O(words + queryTerms × postingLimit + candidates × (articleTerms +
+///   storyTerms)) per article, independent of the number of stories.
+public struct OnlineStoryClusterer: StoryClusterer {
+  public let options: StoryClusteringOptions
+
+  /// A sparse vector kept sorted by term, so that dot products and sums are merge walks (no
+  /// hashing) and float sums always run in the same order.
+  private struct SparseVector: Sendable {
+    var terms: [Int32] = []
+    var weights: [Float] = []
+    var normSquared: Float = 0
+  }
+
+  private struct StoryState: Sendable {
+    var id: String
+    var centroid: SparseVector
+    var lastPublished: Double?
+    var articles: Int
+  }
+
+  /// An article's weighted terms: heaviest first (for lookups) and by term (for similarity).
+  private struct ArticleVector {
+    var heaviest: [(term: Int32, weight: Float)]
+    var sparse: SparseVector
+  }
+
+  /// Word hash → term id, or -1 for a word that is never a term.
+  private var termOfWord: [UInt64: Int32] = [:]
+  private var termOfStem: [String: Int32] = [:]
+  private var documentFrequency: [Int32] = []
+  private var articlesSeen = 0
+  private var stories: [StoryState?] = []
+  private var activeStories = 0
+  private var postings: [Int32: [Int32]] = [:]
+  private var storyIDs: Set<String> = []
+  private var mergedInto: [String: String] = [:]
+  // Scratch space reused across articles (indexed by term and by story slot).
+  private var termScratch: [Float] = []
+  private var touchedTerms: [Int32] = []
+  private var slotScratch: [Float] = []
+  private var touchedSlots: [Int32] = []
+
+  public init(options: StoryClusteringOptions = StoryClusteringOptions()) {
+    self.options = options
+  }
+
+  /// Number of stories started so far.
+  public var storyCount: Int { stories.count }
+
+  public mutating func add(_ article: Article) -> StoryAssignment {
+    let vector = termVector(article)
+    let published = article.metadata.published?.timeIntervalSince1970
+
+    // Every story the article could join, best first.
+    var cleared: [(slot: Int, similarity: Double)] = []
+    for slot in candidateStories(vector) {
+      guard let story = stories[slot] else { continue }
+      let similarity = Self.dot(vector.sparse, story.centroid)
+      guard similarity >= bar(story: story, published: published) else { continue }
+      cleared.append((slot, similarity))
+    }
+    cleared.sort {
+      $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.slot < $1.slot
+    }
+
+    if let best = cleared.first {
+      join(slot: best.slot, vector: vector.sparse, published: published)
+      let merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
+      return StoryAssignment(
+        articleID: article.id, storyID: stories[merged.slot]!.id, isNewStory: false,
+        similarity: best.similarity, absorbedStoryIDs: merged.absorbed)
+    }
+    let id = newStoryID(for: article.id)
+    let slot = stories.count
+    stories.append(StoryState(id: id, centroid: SparseVector(), lastPublished: nil, articles: 0))
+    slotScratch.append(0)
+    activeStories += 1
+    join(slot: slot, vector: vector.sparse, published: published)
+    retireColdStoriesIfNeeded()
+    return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
+  }
+
+  /// The id a story has now: its own, or that of the story it was merged into.
+  public func currentStoryID(_ id: String) -> String {
+    var id = id
+    while let next = mergedInto[id] { id = next }
+    return id
+  }
+
+  /// An article similar enough to join several stories bridges them: those whose centroids
+  /// are now as similar to the joined one as `mergeThreshold` are merged into it. The older
+  /// story (started first) keeps its id.
+  private mutating func mergeBridgedStories(_ slot: Int, others: [Int]) -> (
+    slot: Int, absorbed: [String]
+  ) {
+    guard options.mergeThreshold < 1 else { return (slot, []) }
+    var absorbed: [String] = []
+    var target = slot
+    for other in others {
+      guard let candidate = stories[other], let current = stories[target] else { continue }
+      guard Self.cosine(current.centroid, candidate.centroid) >= options.mergeThreshold
+      else { continue }
+      let (keep, drop) = other < target ? (other, target) : (target, other)
+      absorbed.append(drop == other ? candidate.id : current.id)
+      merge(drop, into: keep)
+      target = keep
+    }
+    return (target, absorbed)
+  }
+
+  private mutating func merge(_ drop: Int, into keep: Int) {
+    guard let dropped = stories[drop], var kept = stories[keep] else { return }
+    stories[drop] = nil
+    stories[keep] = nil
+    activeStories -= 1
+    mergedInto[dropped.id] = kept.id
+    kept.centroid = prune(Self.sum(kept.centroid, dropped.centroid))
+    if let last = dropped.lastPublished {
+      kept.lastPublished = max(kept.lastPublished ?? last, last)
+    }
+    kept.articles += dropped.articles
+    stories[keep] = kept
+    index(slot: keep)
+  }
+
+  // MARK: - Similarity and time
+
+  /// The similarity needed to join `story`: higher the longer it has been quiet.
+  private func bar(story: StoryState, published: Double?) -> Double {
+    guard let published, let last = story.lastPublished else { return options.joinThreshold }
+    let gapDays = max(0, published - last) / 86_400
+    guard gapDays > options.freshDays else { return options.joinThreshold }
+    let doublings = log2(gapDays / options.freshDays)
+    return min(options.coldThreshold, options.joinThreshold + options.coldnessSlope * doublings)
+  }
+
+  /// Dot product of `a` with the direction of `b`.
+  private static func dot(_ a: SparseVector, _ b: SparseVector) -> Double {
+    guard b.normSquared > 0 else { return 0 }
+    var i = 0
+    var j = 0
+    var dot: Float = 0
+    while i < a.terms.count && j < b.terms.count {
+      let (x, y) = (a.terms[i], b.terms[j])
+      if x == y {
+        dot += a.weights[i] * b.weights[j]
+        i += 1
+        j += 1
+      } else if x < y {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return Double(dot / b.normSquared.squareRoot())
+  }
+
+  private static func cosine(_ a: SparseVector, _ b: SparseVector) -> Double {
+    guard a.normSquared > 0 else { return 0 }
+    return dot(a, b) / Double(a.normSquared.squareRoot())
+  }
+
+  /// The sum of two sparse vectors.
+  private static func sum(_ a: SparseVector, _ b: SparseVector) -> SparseVector {
+    var out = SparseVector()
+    out.terms.reserveCapacity(a.terms.count + b.terms.count)
+    out.weights.reserveCapacity(a.terms.count + b.terms.count)
+    var i = 0
+    var j = 0
+    while i < a.terms.count || j < b.terms.count {
+      let weight: Float
+      if j == b.terms.count || (i < a.terms.count && a.terms[i] < b.terms[j]) {
+        out.terms.append(a.terms[i])
+        weight = a.weights[i]
+        i += 1
+      } else if i == a.terms.count || b.terms[j] < a.terms[i] {
+        out.terms.append(b.terms[j])
+        weight = b.weights[j]
+        j += 1
+      } else {
+        out.terms.append(a.terms[i])
+        weight = a.weights[i] + b.weights[j]
+        i += 1
+        j += 1
+      }
+      out.weights.append(weight)
+      out.normSquared += weight * weight
+    }
+    return out
+  }
+
+  /// Keeps a centroid to its heaviest terms (pruned in batches so sorting is rare).
+  private func prune(_ vector: SparseVector) -> SparseVector {
+    guard vector.terms.count > options.storyTerms * 2 else { return vector }
+    let kept = Self.heaviest(vector, options.storyTerms).sorted()
+    var out = SparseVector()
+    for index in kept {
+      out.terms.append(vector.terms[index])
+      out.weights.append(vector.weights[index])
+      out.normSquared += vector.weights[index] * vector.weights[index]
+    }
+    return out
+  }
+
+  /// Positions of the `count` heaviest entries (ties: lower term first).
+  private static func heaviest(_ vector: SparseVector, _ count: Int) -> [Int] {
+    let order = vector.terms.indices.sorted {
+      vector.weights[$0] != vector.weights[$1]
+        ? vector.weights[$0] > vector.weights[$1] : vector.terms[$0] < vector.terms[$1]
+    }
+    return Array(order.prefix(count))
+  }
+
+  // MARK: - Candidates
+
+  /// Stories sharing heavy terms with the article, the most overlapping first.
+  private mutating func candidateStories(_ vector: ArticleVector) -> [Int] {
+    for (term, weight) in vector.heaviest.prefix(options.queryTerms) {
+      guard let list = postings[term] else { continue }
+      for slot in list {
+        if slotScratch[Int(slot)] == 0 { touchedSlots.append(slot) }
+        slotScratch[Int(slot)] += weight
+      }
+    }
+    var ranked = touchedSlots
+    if ranked.count > options.candidates {
+      ranked.sort {
+        slotScratch[Int($0)] != slotScratch[Int($1)]
+          ? slotScratch[Int($0)] > slotScratch[Int($1)] : $0 < $1
+      }
+      ranked.removeLast(ranked.count - options.candidates)
+    }
+    for slot in touchedSlots { slotScratch[Int(slot)] = 0 }
+    touchedSlots.removeAll(keepingCapacity: true)
+    return ranked.map(Int.init).sorted()
+  }
+
+  private mutating func join(slot: Int, vector: SparseVector, published: Double?) {
+    guard var story = stories[slot] else { return }
+    stories[slot] = nil  // avoid a copy of the centroid while it is updated
+    story.centroid = prune(Self.sum(story.centroid, vector))
+    if let published { story.lastPublished = max(story.lastPublished ?? published, published) }
+    story.articles += 1
+    let reindex = story.articles <= 4 || story.articles % 4 == 0
+    stories[slot] = story
+    // A young story's subject is still settling; later its top terms change slowly.
+    if reindex { index(slot: slot) }
+  }
+
+  /// Lists the story under its heaviest terms, as the most recently updated story for each.
+  private mutating func index(slot: Int) {
+    guard let story = stories[slot] else { return }
+    let slot32 = Int32(slot)
+    let limit = options.postingLimit
+    for position in Self.heaviest(story.centroid, options.indexedStoryTerms) {
+      let term = story.centroid.terms[position]
+      if let existing = postings[term]?.lastIndex(of: slot32) {
+        postings[term]!.remove(at: existing)
+      }
+      postings[term, default: []].append(slot32)
+      // Trimmed in batches: dropping the oldest entries shifts the whole list.
+      if postings[term]!.count > limit + limit / 2 {
+        postings[term]!.removeFirst(postings[term]!.count - limit)
+      }
+    }
+  }
+
+  private mutating func retireColdStoriesIfNeeded() {
+    guard activeStories > options.activeStories else { return }
+    // Retire the coldest tenth at once so the sort is paid rarely.
+    var live: [(Double, Int)] = []
+    for (slot, story) in stories.enumerated() {
+      if let story { live.append((story.lastPublished ?? -.infinity, slot)) }
+    }
+    live.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    let retire = max(1, options.activeStories / 10)
+    var retired = Set<Int32>()
+    for (_, slot) in live.prefix(retire) {
+      stories[slot] = nil
+      retired.insert(Int32(slot))
+    }
+    activeStories -= retired.count
+    for (term, list) in postings {
+      let kept = list.filter { !retired.contains($0) }
+      postings[term] = kept.isEmpty ? nil : kept
+    }
+  }
+
+  private mutating func newStoryID(for articleID: String) -> String {
+    var id = "s-\(articleID)"
+    var n = 2
+    while storyIDs.contains(id) {
+      id = "s-\(articleID)-\(n)"
+      n += 1
+    }
+    storyIDs.insert(id)
+    return id
+  }
+
+  // MARK: - Terms
+
+  /// The article's heaviest terms with TF-IDF weights, L2-normalized, heaviest first.
+  private mutating func termVector(_ article: Article) -> ArticleVector {
+    func count(_ term: Int32, _ weight: Float) {
+      if termScratch[Int(term)] == 0 { touchedTerms.append(term) }
+      termScratch[Int(term)] += weight
+    }
+    WordScanner.scan(article.title) { word in
+      if let term = term(for: word, in: article.title) { count(term, Float(options.titleWeight)) }
+    }
+    var words = 0
+    // A run of capitalized words ("Air France", "Generation X") is also one name term.
+    var run: [ScannedWord] = []
+    func closeRun() {
+      if run.count >= 2 && run.count <= 4, let phrase = phraseTerm(run, in: article.text) {
+        count(phrase, Float(options.nameWeight))
+      }
+      run.removeAll(keepingCapacity: true)
+    }
+    WordScanner.scan(article.text) { word in
+      words += 1
+      guard words <= options.bodyWords else { return }
+      if word.startsSentence || !word.isCapitalized || !word.hasLetter { closeRun() }
+      if word.isCapitalized && word.hasLetter
+        && !(run.isEmpty && isStopword(word, in: article.text))
+      {
+        run.append(word)
+      }
+      if let term = term(for: word, in: article.text) {
+        let isName = word.isCapitalized && !word.startsSentence
+        count(term, isName ? Float(options.nameWeight) : 1)
+      }
+    }
+    closeRun()
+    articlesSeen += 1
+    for term in touchedTerms { documentFrequency[Int(term)] += 1 }
+    let n = Float(articlesSeen)
+    // A word never seen before says nothing about which story the article belongs to, yet
+    // uncapped it would weigh most; the cap keeps rare words from drowning shared ones.
+    let idfCap = logf(1 + Float(options.rareTermDocuments))
+    var weighted: [(term: Int32, weight: Float)] = touchedTerms.map { term in
+      let tf = termScratch[Int(term)]
+      let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
+      return (term, (1 + logf(max(tf, 1))) * min(idf, idfCap))
+    }
+    for term in touchedTerms { termScratch[Int(term)] = 0 }
+    touchedTerms.removeAll(keepingCapacity: true)
+    weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+    if weighted.count > options.articleTerms {
+      weighted.removeLast(weighted.count - options.articleTerms)
+    }
+    let norm = weighted.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
+    guard norm > 0 else { return ArticleVector(heaviest: [], sparse: SparseVector()) }
+    let heaviest = weighted.map { (term: $0.term, weight: $0.weight / norm) }
+    var sparse = SparseVector()
+    for (term, weight) in heaviest.sorted(by: { $0.term < $1.term }) {
+      sparse.terms.append(term)
+      sparse.weights.append(weight)
+      sparse.normSquared += weight * weight
+    }
+    return ArticleVector(heaviest: heaviest, sparse: sparse)
+  }
+
+  private mutating func isStopword(_ word: ScannedWord, in text: String) -> Bool {
+    if let known = termOfWord[word.hash] { return known < 0 }
+    return Stopwords.english.contains(WordScanner.lowercased(text, word))
+  }
+
+  /// The term for a phrase of capitalized words: their stems joined by spaces.
+  private mutating func phraseTerm(_ words: [ScannedWord], in text: String) -> Int32? {
+    var key: UInt64 = 0x4e41_4d45_5048_5241  // phrases live apart from single words
+    for word in words { key = StableHash.combine(key, word.hash) }
+    if let known = termOfWord[key] { return known < 0 ? nil : known }
+    let phrase = words.map { options.stem(WordScanner.lowercased(text, $0)) }.joined(separator: " ")
+    let term = internTerm(phrase)
+    termOfWord[key] = term
+    return term
+  }
+
+  private mutating func internTerm(_ stem: String) -> Int32 {
+    if let existing = termOfStem[stem] { return existing }
+    let term = Int32(documentFrequency.count)
+    documentFrequency.append(0)
+    termScratch.append(0)
+    termOfStem[stem] = term
+    return term
+  }
+
+  private mutating func term(for word: ScannedWord, in text: String) -> Int32? {
+    guard word.hasLetter, word.length >= 3 else { return nil }
+    if let known = termOfWord[word.hash] { return known < 0 ? nil : known }
+    let lowered = WordScanner.lowercased(text, word)
+    guard !Stopwords.english.contains(lowered) else {
+      termOfWord[word.hash] = -1
+      return nil
+    }
+    let term = internTerm(options.stem(lowered))
+    termOfWord[word.hash] = term
+    return term
+  }
+}

@@ -1,0 +1,130 @@
+import DistillModel
+import Foundation
+
+/// What happened when an article was saved.
+public enum SaveStatus: String, Sendable, Codable, Hashable {
+  /// First time this article (by canonical URL, else id) was seen.
+  case inserted
+  /// The same content was already stored: nothing was written.
+  case unchanged
+  /// The article was stored before with different content: this is a new version.
+  case updated
+}
+
+/// The stored version of an article that a save produced or found.
+public struct SavedArticle: Sendable, Codable, Hashable {
+  /// The stored row's key (one per version).
+  public var key: Int64
+  public var articleID: String
+  /// 1 for the first version of an article, then 2, 3…
+  public var version: Int
+  public var status: SaveStatus
+
+  public init(key: Int64, articleID: String, version: Int, status: SaveStatus) {
+    self.key = key
+    self.articleID = articleID
+    self.version = version
+    self.status = status
+  }
+}
+
+/// A story as stored: its id, when it was created and last given an article, and its articles.
+public struct StoredStory: Sendable, Codable, Hashable {
+  public var id: String
+  public var createdAt: Date
+  public var updatedAt: Date
+  /// Ids of the story's articles, oldest assignment first.
+  public var articleIDs: [String]
+
+  public init(id: String, createdAt: Date, updatedAt: Date, articleIDs: [String]) {
+    self.id = id
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+    self.articleIDs = articleIDs
+  }
+}
+
+/// One version of a story's brief.
+public struct StoredBrief: Sendable, Codable, Hashable {
+  public var storyID: String
+  /// 1 for the first brief of a story, then 2, 3…
+  public var version: Int
+  public var brief: Brief
+  public var createdAt: Date
+
+  public init(storyID: String, version: Int, brief: Brief, createdAt: Date) {
+    self.storyID = storyID
+    self.version = version
+    self.brief = brief
+    self.createdAt = createdAt
+  }
+}
+
+/// A full-text search result.
+public struct SearchHit: Sendable, Codable, Hashable {
+  public enum Kind: String, Sendable, Codable, Hashable {
+    case article, brief
+  }
+  public var kind: Kind
+  /// The article id, or the story id for a brief.
+  public var id: String
+  /// The article title or the brief headline.
+  public var title: String
+  /// A short excerpt around the match, matched words in [brackets].
+  public var snippet: String
+
+  public init(kind: Kind, id: String, title: String, snippet: String) {
+    self.kind = kind
+    self.id = id
+    self.title = title
+    self.snippet = snippet
+  }
+}
+
+/// Errors of the store, with a sentence a user can act on.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  case unknownArticle(String)
+  case invalid(String)
+  case database(String)
+
+  public var description: String {
+    switch self {
+    case .unknownArticle(let id): return "no stored article has the id \(id)"
+    case .invalid(let why): return why
+    case .database(let message): return "the database failed: \(message)"
+    }
+  }
+}
+
+/// Where articles, their stories and the stories' briefs are kept.
+///
+/// Saving is idempotent: the same article (same canonical URL, or same id when it has no URL,
+/// and the same content) is stored once; the same URL with different content is stored as a
+/// new version. Every method is one transaction: a failure leaves nothing half-written.
+public protocol ArticleStore: Sendable {
+  /// Stores an article, or finds it already stored.
+  func saveArticle(_ article: Article) throws(StoreError) -> SavedArticle
+  /// Stores an article and puts it in a story, both or neither.
+  func saveArticle(_ article: Article, inStory storyID: String) throws(StoreError) -> SavedArticle
+  /// The newest stored version of the article with this id.
+  func article(id: String) throws(StoreError) -> Article?
+  /// The newest version of every stored article, oldest stored first.
+  func allArticles() throws(StoreError) -> [Article]
+  /// Every stored version of the article at this URL (or with this id), oldest first.
+  func versions(ofArticle idOrURL: String) throws(StoreError) -> [Article]
+  /// Puts the article's newest version in a story (created if new), moving it from any other.
+  func assign(article id: String, toStory storyID: String) throws(StoreError)
+  /// Files many articles (id → story) in one transaction: all or none.
+  func assign(_ storyOfArticle: [String: String]) throws(StoreError)
+  /// Stories given an article at or after `date`, most recently updated first.
+  func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory]
+  /// The newest version of each article of a story, in assignment order.
+  func articles(inStory storyID: String) throws(StoreError) -> [Article]
+  /// Stores a new version of a story's brief and returns its version number.
+  @discardableResult
+  func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int
+  /// The newest brief of a story.
+  func latestBrief(forStory storyID: String) throws(StoreError) -> StoredBrief?
+  /// Articles and briefs matching all the words of `query`, best first.
+  func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+}

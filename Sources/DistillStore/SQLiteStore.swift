@@ -1,0 +1,402 @@
+import DistillModel
+import Foundation
+import GRDB
+
+/// The default ``ArticleStore``: one SQLite file in WAL mode (readers never wait for the
+/// writer), through GRDB.
+///
+/// The schema is built by named, ordered migrations written in SQL terms only (never from app
+/// types, so old migrations keep meaning what they meant). Integrity lives in the schema: NOT
+/// NULL, UNIQUE and foreign keys. Articles and briefs are searchable through FTS5 tables kept
+/// in sync by triggers.
+///
+///     let store = try SQLiteStore(path: "distill.sqlite")
+///     let saved = try store.saveArticle(article, inStory: "s-APW19990707.0181")
+///     saved.status  // .inserted, then .unchanged when saved again
+public final class SQLiteStore: ArticleStore {
+  private let pool: DatabasePool
+  private let clock: any Clock
+
+  /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+  public init(path: String, clock: any Clock = SystemClock()) throws(StoreError) {
+    self.clock = clock
+    do {
+      var configuration = Configuration()
+      configuration.foreignKeysEnabled = true
+      pool = try DatabasePool(path: path, configuration: configuration)
+      try Self.migrator.migrate(pool)
+    } catch {
+      throw .database("cannot open \(path): \(error)")
+    }
+  }
+
+  /// The names of the migrations applied to the database, in order.
+  public func appliedMigrations() throws(StoreError) -> [String] {
+    try perform { try pool.read { db in try Self.migrator.appliedMigrations(db) } }
+  }
+
+  // MARK: - Schema
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("1 articles") { db in
+      try db.create(table: "article") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("articleID", .text).notNull().check(sql: "length(articleID) > 0")
+        // The canonical URL, or "id:" + articleID for an article without one.
+        t.column("canonicalKey", .text).notNull()
+        t.column("version", .integer).notNull().check(sql: "version >= 1")
+        t.column("contentHash", .text).notNull()
+        t.column("title", .text).notNull()
+        t.column("body", .text).notNull()
+        t.column("url", .text)
+        t.column("outlet", .text)
+        t.column("published", .double)
+        t.column("storedAt", .double).notNull()
+        t.column("json", .text).notNull()
+        t.uniqueKey(["canonicalKey", "version"])
+        t.uniqueKey(["canonicalKey", "contentHash"])
+      }
+      try db.create(index: "article_on_articleID", on: "article", columns: ["articleID"])
+      try db.create(virtualTable: "articleSearch", using: FTS5()) { t in
+        t.synchronize(withTable: "article")
+        t.tokenizer = .porter()
+        t.column("title")
+        t.column("body")
+      }
+    }
+    migrator.registerMigration("2 stories") { db in
+      try db.create(table: "story") { t in
+        t.primaryKey("id", .text).check(sql: "length(id) > 0")
+        t.column("createdAt", .double).notNull()
+        t.column("updatedAt", .double).notNull()
+      }
+      try db.create(table: "storyArticle") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("articleKey", .integer).notNull().unique()
+          .references("article", onDelete: .cascade)
+        t.column("storyID", .text).notNull().indexed().references("story", onDelete: .cascade)
+        t.column("assignedAt", .double).notNull()
+      }
+    }
+    migrator.registerMigration("3 briefs") { db in
+      try db.create(table: "brief") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("storyID", .text).notNull().references("story", onDelete: .cascade)
+        t.column("version", .integer).notNull().check(sql: "version >= 1")
+        t.column("headline", .text).notNull()
+        t.column("body", .text).notNull()
+        t.column("json", .text).notNull()
+        t.column("createdAt", .double).notNull()
+        t.uniqueKey(["storyID", "version"])
+      }
+      try db.create(virtualTable: "briefSearch", using: FTS5()) { t in
+        t.synchronize(withTable: "brief")
+        t.tokenizer = .porter()
+        t.column("headline")
+        t.column("body")
+      }
+    }
+    return migrator
+  }
+
+  // MARK: - Articles
+
+  public func saveArticle(_ article: Article) throws(StoreError) -> SavedArticle {
+    try perform { try pool.write { db in try save(article, db) } }
+  }
+
+  public func saveArticle(_ article: Article, inStory storyID: String) throws(StoreError)
+    -> SavedArticle
+  {
+    try perform {
+      try pool.write { db in
+        let saved = try save(article, db)
+        try assign(key: saved.key, to: storyID, db)
+        return saved
+      }
+    }
+  }
+
+  private func save(_ article: Article, _ db: Database) throws -> SavedArticle {
+    guard !article.id.isEmpty else { throw StoreError.invalid("an article needs an id") }
+    let key =
+      article.metadata.url.flatMap(CanonicalURL.canonical) ?? "id:\(article.id)"
+    let hash = ContentHash.of(title: article.title, text: article.text)
+    if let row = try Row.fetchOne(
+      db,
+      sql: "SELECT id, articleID, version FROM article WHERE canonicalKey = ? AND contentHash = ?",
+      arguments: [key, hash])
+    {
+      return SavedArticle(
+        key: row["id"], articleID: row["articleID"], version: row["version"], status: .unchanged)
+    }
+    let previous = try Row.fetchOne(
+      db,
+      sql: "SELECT id, version FROM article WHERE canonicalKey = ? ORDER BY version DESC LIMIT 1",
+      arguments: [key])
+    let version = (previous?["version"] as Int? ?? 0) + 1
+    let json = String(decoding: try JSONEncoder().encode(article), as: UTF8.self)
+    try db.execute(
+      sql: """
+        INSERT INTO article (articleID, canonicalKey, version, contentHash, title, body, url,
+          outlet, published, storedAt, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        article.id, key, version, hash, article.title, article.text, article.metadata.url,
+        article.metadata.outlet, article.metadata.published?.timeIntervalSince1970,
+        clock.now.timeIntervalSince1970, json,
+      ])
+    let rowKey = db.lastInsertedRowID
+    if let previousKey = previous?["id"] as Int64? {
+      // A new version stays in the story of the version it replaces.
+      try db.execute(
+        sql: "UPDATE storyArticle SET articleKey = ? WHERE articleKey = ?",
+        arguments: [rowKey, previousKey])
+    }
+    return SavedArticle(
+      key: rowKey, articleID: article.id, version: version,
+      status: previous == nil ? .inserted : .updated)
+  }
+
+  public func article(id: String) throws(StoreError) -> Article? {
+    try perform {
+      try pool.read { db in
+        try String.fetchOne(
+          db,
+          sql:
+            "SELECT json FROM article WHERE articleID = ? ORDER BY storedAt DESC, id DESC LIMIT 1",
+          arguments: [id]
+        ).map(decodeArticle)
+      }
+    }
+  }
+
+  public func allArticles() throws(StoreError) -> [Article] {
+    try perform {
+      try pool.read { db in
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT json FROM article a
+            WHERE version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
+            ORDER BY id
+            """
+        ).map(decodeArticle)
+      }
+    }
+  }
+
+  public func versions(ofArticle idOrURL: String) throws(StoreError) -> [Article] {
+    let key = CanonicalURL.canonical(idOrURL) ?? "id:\(idOrURL)"
+    return try perform {
+      try pool.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT json FROM article WHERE canonicalKey = ? ORDER BY version",
+          arguments: [key]
+        ).map(decodeArticle)
+      }
+    }
+  }
+
+  // MARK: - Stories
+
+  public func assign(article id: String, toStory storyID: String) throws(StoreError) {
+    try perform {
+      try pool.write { db in
+        guard
+          let key = try Int64.fetchOne(
+            db, sql: "SELECT id FROM article WHERE articleID = ? ORDER BY id DESC LIMIT 1",
+            arguments: [id])
+        else { throw StoreError.unknownArticle(id) }
+        try assign(key: key, to: storyID, db)
+      }
+    }
+  }
+
+  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+    try perform {
+      try pool.write { db in
+        // Sorted so that story rows are created in the same order on every run.
+        for (id, storyID) in storyOfArticle.sorted(by: { $0.key < $1.key }) {
+          guard
+            let key = try Int64.fetchOne(
+              db, sql: "SELECT id FROM article WHERE articleID = ? ORDER BY id DESC LIMIT 1",
+              arguments: [id])
+          else { throw StoreError.unknownArticle(id) }
+          try assign(key: key, to: storyID, db)
+        }
+      }
+    }
+  }
+
+  private func assign(key: Int64, to storyID: String, _ db: Database) throws {
+    guard !storyID.isEmpty else { throw StoreError.invalid("a story needs an id") }
+    let current = try String.fetchOne(
+      db, sql: "SELECT storyID FROM storyArticle WHERE articleKey = ?", arguments: [key])
+    // Filing an article where it already is changes nothing, not even the story's date.
+    guard current != storyID else { return }
+    let now = clock.now.timeIntervalSince1970
+    try db.execute(
+      sql: """
+        INSERT INTO story (id, createdAt, updatedAt) VALUES (?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt)
+        """,
+      arguments: [storyID, now, now])
+    try db.execute(
+      sql: """
+        INSERT INTO storyArticle (articleKey, storyID, assignedAt) VALUES (?, ?, ?)
+        ON CONFLICT(articleKey) DO UPDATE SET storyID = excluded.storyID
+        """,
+      arguments: [key, storyID, now])
+  }
+
+  public func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory] {
+    try perform {
+      try pool.read { db in
+        let rows = try Row.fetchAll(
+          db,
+          sql:
+            "SELECT id, createdAt, updatedAt FROM story WHERE updatedAt >= ? ORDER BY updatedAt DESC, id",
+          arguments: [date.timeIntervalSince1970])
+        return try rows.map { row in
+          let id: String = row["id"]
+          let articleIDs = try String.fetchAll(
+            db,
+            sql: """
+              SELECT a.articleID FROM storyArticle s JOIN article a ON a.id = s.articleKey
+              WHERE s.storyID = ? ORDER BY s.id
+              """, arguments: [id])
+          return StoredStory(
+            id: id, createdAt: Date(timeIntervalSince1970: row["createdAt"]),
+            updatedAt: Date(timeIntervalSince1970: row["updatedAt"]), articleIDs: articleIDs)
+        }
+      }
+    }
+  }
+
+  public func articles(inStory storyID: String) throws(StoreError) -> [Article] {
+    try perform {
+      try pool.read { db in
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT a.json FROM storyArticle s JOIN article a ON a.id = s.articleKey
+            WHERE s.storyID = ? ORDER BY s.id
+            """, arguments: [storyID]
+        ).map(decodeArticle)
+      }
+    }
+  }
+
+  // MARK: - Briefs
+
+  @discardableResult
+  public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
+    try perform {
+      try pool.write { db in
+        guard
+          try Bool.fetchOne(db, sql: "SELECT 1 FROM story WHERE id = ?", arguments: [storyID])
+            != nil
+        else {
+          throw StoreError.invalid("no story has the id \(storyID); assign articles to it first")
+        }
+        let version =
+          (try Int.fetchOne(
+            db, sql: "SELECT max(version) FROM brief WHERE storyID = ?", arguments: [storyID]) ?? 0)
+          + 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(brief), as: UTF8.self)
+        let body = brief.allSentences.map(\.text).joined(separator: " ")
+        try db.execute(
+          sql: """
+            INSERT INTO brief (storyID, version, headline, body, json, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            storyID, version, brief.headline, body, json, clock.now.timeIntervalSince1970,
+          ])
+        return version
+      }
+    }
+  }
+
+  public func latestBrief(forStory storyID: String) throws(StoreError) -> StoredBrief? {
+    try perform {
+      try pool.read { db in
+        guard
+          let row = try Row.fetchOne(
+            db,
+            sql:
+              "SELECT version, json, createdAt FROM brief WHERE storyID = ? ORDER BY version DESC LIMIT 1",
+            arguments: [storyID])
+        else { return nil }
+        let json: String = row["json"]
+        return StoredBrief(
+          storyID: storyID, version: row["version"],
+          brief: try JSONDecoder().decode(Brief.self, from: Data(json.utf8)),
+          createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+      }
+    }
+  }
+
+  // MARK: - Search
+
+  public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+    // Every word must match; user punctuation never reaches FTS5's query syntax.
+    guard let pattern = FTS5Pattern(matchingAllTokensIn: query), limit > 0 else { return [] }
+    return try perform {
+      try pool.read { db in
+        let articles = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT 'article' AS kind, a.articleID AS id, a.title AS title,
+              snippet(articleSearch, 1, '[', ']', '…', 12) AS snippet,
+              bm25(articleSearch) AS score
+            FROM articleSearch JOIN article a ON a.id = articleSearch.rowid
+            WHERE articleSearch MATCH ?
+              AND a.version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
+            ORDER BY score, a.id LIMIT ?
+            """, arguments: [pattern, limit])
+        let briefs = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT 'brief' AS kind, b.storyID AS id, b.headline AS title,
+              snippet(briefSearch, 1, '[', ']', '…', 12) AS snippet,
+              bm25(briefSearch) AS score
+            FROM briefSearch JOIN brief b ON b.id = briefSearch.rowid
+            WHERE briefSearch MATCH ?
+              AND b.version = (SELECT max(version) FROM brief c WHERE c.storyID = b.storyID)
+            ORDER BY score, b.id LIMIT ?
+            """, arguments: [pattern, limit])
+        let ranked = (articles + briefs).sorted { a, b in
+          let (sa, sb) = (a["score"] as Double, b["score"] as Double)
+          return sa != sb ? sa < sb : (a["id"] as String) < (b["id"] as String)
+        }
+        return ranked.prefix(limit).map { row in
+          SearchHit(
+            kind: SearchHit.Kind(rawValue: row["kind"]) ?? .article, id: row["id"],
+            title: row["title"], snippet: row["snippet"])
+        }
+      }
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func decodeArticle(_ json: String) throws -> Article {
+    try JSONDecoder().decode(Article.self, from: Data(json.utf8))
+  }
+
+  private func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .database("\(error)")
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import DistillCluster
+import DistillEval
+import Foundation
+
+/// `distill bench cluster`: story clustering on a large synthetic stream.
+struct BenchCluster: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cluster",
+    abstract: "Time story clustering on synthetic streams of growing size.",
+    discussion: """
+      Each size is a fresh stream from the same seed (Zipf vocabulary, heavy-tailed story \
+      sizes) clustered from scratch; only clustering is timed, not making the articles. Peak \
+      memory is the process's high-water mark (VmHWM), so sizes run smallest first. Build with \
+      -c release for real figures.
+      """
+  )
+
+  @Option(help: "Comma-separated stream sizes, in articles.")
+  var sizes: String = "10000,25000,50000,100000"
+
+  @Option(help: "Seed of the synthetic stream.")
+  var seed: UInt64 = 42
+
+  @Flag(help: "Print the figures as JSON.")
+  var json = false
+
+  func validate() throws {
+    guard !parsedSizes.isEmpty, parsedSizes.allSatisfy({ $0 > 0 }) else {
+      throw ValidationError("--sizes must be positive whole numbers separated by commas.")
+    }
+  }
+
+  private var parsedSizes: [Int] {
+    sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+  }
+
+  struct Row: Codable {
+    var articles: Int
+    var stories: Int
+    var storiesFound: Int
+    /// Wall-clock seconds spent clustering.
+    var seconds: Double
+    /// CPU seconds the clustering thread used (below `seconds` when the machine is busy).
+    var cpuSeconds: Double
+    var microsecondsPerArticle: Double
+    var precision: Double
+    var recall: Double
+    var f1: Double
+    var peakRSSMegabytes: Double?
+  }
+
+  func run() throws {
+    var rows: [Row] = []
+    if !json {
+      print(
+        "articles  stories  found   seconds  CPU s    µs/article  B3-P    B3-R    B3-F1   peak RSS")
+    }
+    for size in parsedSizes.sorted() {
+      let stream = SyntheticNewsStream(articles: size, seed: seed)
+      var clusterer = OnlineStoryClusterer()
+      var gold: [String: String] = [:]
+      var predicted: [String: String] = [:]
+      var elapsed: Duration = .zero
+      var cpu = 0.0
+      let clock = ContinuousClock()
+      for (article, story) in stream {
+        gold[article.id] = story
+        let start = clock.now
+        let cpuStart = Self.threadCPUSeconds()
+        let assignment = clusterer.add(article)
+        cpu += Self.threadCPUSeconds() - cpuStart
+        elapsed += clock.now - start
+        predicted[article.id] = assignment.storyID
+      }
+      for (id, story) in predicted { predicted[id] = clusterer.currentStoryID(story) }
+      let score = BCubed.score(predicted: predicted, gold: gold)
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let row = Row(
+        articles: size, stories: Set(gold.values).count,
+        storiesFound: Set(predicted.values).count, seconds: seconds, cpuSeconds: cpu,
+        microsecondsPerArticle: seconds / Double(size) * 1e6, precision: score.precision,
+        recall: score.recall, f1: score.f1, peakRSSMegabytes: Self.peakRSSMegabytes())
+      rows.append(row)
+      if !json {
+        print(
+          String(
+            format: "%8d  %7d  %6d  %7.2f  %7.2f  %10.1f  %.4f  %.4f  %.4f  %@", row.articles,
+            row.stories, row.storiesFound, row.seconds, row.cpuSeconds, row.microsecondsPerArticle,
+            row.precision, row.recall, row.f1,
+            row.peakRSSMegabytes.map { String(format: "%.0f MB", $0) } ?? "n/a"))
+      }
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+    }
+  }
+
+  /// CPU time used by the calling thread so far.
+  static func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+
+  /// The process's peak resident set (VmHWM in /proc/self/status), when the system reports it.
+  static func peakRSSMegabytes() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return nil
+    }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kilobytes = line.split(whereSeparator: { !$0.isNumber }).compactMap { Double($0) }.first
+      return kilobytes.map { $0 / 1024 }
+    }
+    return nil
+  }
+}

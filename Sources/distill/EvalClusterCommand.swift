@@ -1,0 +1,147 @@
+import ArgumentParser
+import Distill
+import DistillCluster
+import DistillEval
+import DistillModel
+import Foundation
+
+/// `distill eval cluster`: how well story clustering recovers known topics.
+struct EvalCluster: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cluster",
+    abstract: "Measure story clustering (B-cubed) on folders of newswire articles, one per topic.",
+    discussion: """
+      Every subfolder of --docs is one gold story; its files are newswire (SGML) articles. \
+      The articles of all folders are mixed, fed to the clusterer in publication order, and \
+      the stories found are compared with the folders by B-cubed precision, recall and F1.
+      """
+  )
+
+  @Option(name: .long, help: "Folder whose subfolders each hold the articles of one topic.")
+  var docs: String
+
+  @Flag(name: .long, help: "Print the scores as JSON.")
+  var json = false
+
+  @Option(name: .long, help: "Fail (exit 1) when B-cubed F1 is below this.")
+  var floorF1: Double?
+
+  @Option(name: .long, help: "Fail (exit 1) when B-cubed precision is below this.")
+  var floorPrecision: Double?
+
+  @Option(name: .long, help: .hidden) var joinThreshold: Double?
+  @Option(name: .long, help: .hidden) var coldThreshold: Double?
+  @Option(name: .long, help: .hidden) var coldnessSlope: Double?
+  @Option(name: .long, help: .hidden) var freshDays: Double?
+  @Option(name: .long, help: .hidden) var articleTerms: Int?
+  @Option(name: .long, help: .hidden) var storyTerms: Int?
+  @Option(name: .long, help: .hidden) var bodyWords: Int?
+  @Option(name: .long, help: .hidden) var nameWeight: Double?
+  @Option(name: .long, help: .hidden) var titleWeight: Double?
+  @Option(name: .long, help: .hidden) var mergeThreshold: Double?
+
+  /// Clustering options: the defaults, with any hidden tuning flags applied.
+  private var options: StoryClusteringOptions {
+    var options = StoryClusteringOptions()
+    if let joinThreshold { options.joinThreshold = joinThreshold }
+    if let coldThreshold { options.coldThreshold = coldThreshold }
+    if let coldnessSlope { options.coldnessSlope = coldnessSlope }
+    if let freshDays { options.freshDays = freshDays }
+    if let articleTerms { options.articleTerms = articleTerms }
+    if let storyTerms { options.storyTerms = storyTerms }
+    if let bodyWords { options.bodyWords = bodyWords }
+    if let nameWeight { options.nameWeight = nameWeight }
+    if let titleWeight { options.titleWeight = titleWeight }
+    if let mergeThreshold { options.mergeThreshold = mergeThreshold }
+    return options
+  }
+
+  @Option(name: .long, help: .hidden) var dump: String?
+
+  func run() throws {
+    let root = URL(fileURLWithPath: docs)
+    let labelled = try TopicFolders.read(root)
+    guard !labelled.isEmpty else {
+      throw ValidationError("No articles found under \(docs): expected one subfolder per topic.")
+    }
+    let gold = Dictionary(
+      labelled.map { ($0.article.id, $0.topic) }, uniquingKeysWith: { a, _ in a })
+    var clusterer = OnlineStoryClusterer(options: options)
+    let start = Date()
+    let assignments = clusterer.cluster(labelled.map(\.article))
+    let seconds = Date().timeIntervalSince(start)
+    let predicted = Dictionary(
+      assignments.map { ($0.articleID, $0.storyID) }, uniquingKeysWith: { a, _ in a })
+    let score = BCubed.score(predicted: predicted, gold: gold)
+    if let dump {
+      let dates = Dictionary(
+        labelled.map { ($0.article.id, $0.article.metadata.published?.timeIntervalSince1970 ?? 0) },
+        uniquingKeysWith: { a, _ in a })
+      let lines = assignments.map {
+        "\($0.articleID)\t\(gold[$0.articleID]!)\t\($0.storyID)\t\($0.similarity)\t\(dates[$0.articleID]!)"
+      }
+      try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+    }
+    let report = EvalClusterReport(
+      articles: labelled.count, topics: Set(gold.values).count,
+      stories: Set(predicted.values).count, precision: score.precision, recall: score.recall,
+      f1: score.f1, seconds: seconds)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else {
+      print(
+        """
+        articles \(report.articles)  topics \(report.topics)  stories found \(report.stories)
+        B-cubed precision \(fmt(report.precision))  recall \(fmt(report.recall))  F1 \(fmt(report.f1))
+        clustering time \(String(format: "%.2f", seconds)) s
+        """)
+    }
+    var failures: [String] = []
+    if let floorF1, report.f1 < floorF1 {
+      failures.append("B-cubed F1 \(fmt(report.f1)) is below the floor \(fmt(floorF1))")
+    }
+    if let floorPrecision, report.precision < floorPrecision {
+      failures.append(
+        "B-cubed precision \(fmt(report.precision)) is below the floor \(fmt(floorPrecision))")
+    }
+    if !failures.isEmpty {
+      for failure in failures { FileHandle.standardError.write(Data("distill: \(failure)\n".utf8)) }
+      throw ExitCode(1)
+    }
+  }
+
+  private func fmt(_ value: Double) -> String { String(format: "%.4f", value) }
+}
+
+/// The scores `distill eval cluster --json` prints.
+struct EvalClusterReport: Codable {
+  var articles: Int
+  var topics: Int
+  var stories: Int
+  var precision: Double
+  var recall: Double
+  var f1: Double
+  var seconds: Double
+}
+
+/// Reads a folder of topic folders into articles labelled with their topic (the folder name).
+enum TopicFolders {
+  static func read(_ root: URL) throws -> [(article: Article, topic: String)] {
+    let manager = FileManager.default
+    let reader = StandardInputReader()
+    var result: [(Article, String)] = []
+    for topic in try manager.contentsOfDirectory(atPath: root.path).sorted() {
+      let folder = root.appendingPathComponent(topic)
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { continue }
+      for outcome in reader.read([folder.path], stdin: { Data() }) {
+        if case .article(let article) = outcome { result.append((article, topic)) }
+      }
+    }
+    return result
+  }
+}

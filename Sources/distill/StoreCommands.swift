@@ -1,0 +1,175 @@
+import ArgumentParser
+import Distill
+import DistillCluster
+import DistillModel
+import DistillStore
+import Foundation
+
+/// The database option shared by the commands that use the article store.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: "The SQLite database file (created when missing).")
+  var db: String = "distill.sqlite"
+
+  func open() throws -> SQLiteStore {
+    do {
+      return try SQLiteStore(path: db)
+    } catch {
+      throw ValidationError("Cannot open the database \(db): \(error)")
+    }
+  }
+}
+
+/// `distill ingest`: store articles and file them into stories.
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: "Store articles in the database and file each into a story.",
+    discussion: """
+      An article already stored (same canonical URL, or same id, and same text) is not stored \
+      again; a changed article becomes a new version. Stories are found by clustering every \
+      stored article in publication order, so ids stay the same between runs unless an older \
+      article arrives late and starts a story first. Exit status 2 when some inputs were \
+      skipped, 65 when none held an article.
+      """
+  )
+
+  @OptionGroup var store: StoreOptions
+
+  @Argument(help: "Article files or folders (`-` reads standard input).")
+  var inputs: [String] = []
+
+  func validate() throws {
+    if inputs.isEmpty {
+      throw ValidationError("Give at least one article file or folder to ingest.")
+    }
+  }
+
+  func run() throws {
+    let database = try store.open()
+    var incoming: [Article] = []
+    var skipped = false
+    let outcomes = StandardInputReader().read(
+      inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
+    for outcome in outcomes {
+      switch outcome {
+      case .article(let article): incoming.append(article)
+      case .skipped(let source, let reason):
+        skipped = true
+        FileHandle.standardError.write(Data("\(Skip(source: source, reason: reason))\n".utf8))
+      }
+    }
+    guard !incoming.isEmpty else {
+      FileHandle.standardError.write(Data("distill: no articles to ingest\n".utf8))
+      throw ExitCode.noArticles
+    }
+    var counts: [SaveStatus: Int] = [:]
+    for article in incoming {
+      counts[try database.saveArticle(article).status, default: 0] += 1
+    }
+    // Re-file every stored article so the stories reflect everything known.
+    let stored = try database.allArticles()
+    var clusterer = OnlineStoryClusterer()
+    let assignments = clusterer.cluster(stored)
+    try database.assign(
+      Dictionary(
+        assignments.map { ($0.articleID, $0.storyID) }, uniquingKeysWith: { _, last in last }))
+    let stories = Set(assignments.map(\.storyID)).count
+    print(
+      "stored \(counts[.inserted, default: 0]) new, \(counts[.updated, default: 0]) updated, "
+        + "\(counts[.unchanged, default: 0]) unchanged; \(stored.count) articles in \(stories) stories"
+    )
+    if skipped { throw ExitCode.someInputsSkipped }
+  }
+}
+
+/// `distill stories`: the stories in the database.
+struct StoriesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stories",
+    abstract: "List the stored stories, most recently updated first.")
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(name: .long, help: "Only stories updated on or after this date (YYYY-MM-DD).")
+  var since: String?
+
+  @Flag(name: .long, help: "Print JSON.")
+  var json = false
+
+  func validate() throws {
+    if let since, Self.date(since) == nil {
+      throw ValidationError("--since must be a date written YYYY-MM-DD, such as 2024-09-01.")
+    }
+  }
+
+  static func date(_ text: String) -> Date? {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.date(from: text)
+  }
+
+  struct Listing: Codable {
+    var id: String
+    var updatedAt: Date
+    var articles: [String]
+    var titles: [String]
+  }
+
+  func run() throws {
+    let database = try store.open()
+    let since = self.since.flatMap(Self.date) ?? Date(timeIntervalSince1970: 0)
+    var listings: [Listing] = []
+    for story in try database.stories(updatedSince: since) {
+      let titles = try database.articles(inStory: story.id).map(\.title)
+      listings.append(
+        Listing(
+          id: story.id, updatedAt: story.updatedAt, articles: story.articleIDs, titles: titles))
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      encoder.dateEncodingStrategy = .iso8601
+      print(String(decoding: try encoder.encode(listings), as: UTF8.self))
+      return
+    }
+    for listing in listings {
+      let count = listing.articles.count
+      print("\(listing.id)  (\(count) article\(count == 1 ? "" : "s"))")
+      for title in listing.titles { print("  \(title)") }
+    }
+  }
+}
+
+/// `distill search`: full-text search over stored articles and briefs.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search stored articles and briefs; every word must match (stems count).")
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(name: .long, help: "Most results to show.")
+  var limit: Int = 20
+
+  @Argument(help: "Words to look for.")
+  var words: [String] = []
+
+  func validate() throws {
+    if words.isEmpty { throw ValidationError("Give at least one word to search for.") }
+    if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+  }
+
+  func run() throws {
+    let hits = try store.open().search(words.joined(separator: " "), limit: limit)
+    if hits.isEmpty {
+      print("no matches")
+      return
+    }
+    for hit in hits {
+      print("\(hit.kind.rawValue) \(hit.id): \(hit.title)")
+      print("  \(hit.snippet)")
+    }
+  }
+}

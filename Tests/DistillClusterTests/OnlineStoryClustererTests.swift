@@ -1,0 +1,111 @@
+import DistillCluster
+import DistillModel
+import DistillTestSupport
+import Foundation
+import Testing
+
+@Suite struct OnlineStoryClustererTests {
+  static func storm(_ id: String, _ day: String, _ detail: String) -> Article {
+    Fixtures.article(
+      id: id, title: "Hurricane Delia batters Gulf coast",
+      paragraphs: [
+        "Hurricane Delia made landfall near Port Arthur with winds of 120 miles per hour, "
+          + "flooding coastal towns and cutting power to thousands of homes. \(detail)",
+        "Emergency crews evacuated residents from low-lying neighborhoods as the hurricane "
+          + "pushed a storm surge up the Sabine river and into Port Arthur.",
+      ], published: Fixtures.date(day))
+  }
+
+  static func election(_ id: String, _ day: String, _ detail: String) -> Article {
+    Fixtures.article(
+      id: id, title: "Governor Okafor wins reelection in Ohio",
+      paragraphs: [
+        "Governor Amara Okafor won a second term in Ohio, defeating her challenger by a wide "
+          + "margin in a race dominated by school funding and taxes. \(detail)",
+        "Voters in Columbus and Cleveland turned out in large numbers, and the governor "
+          + "promised to sign the school funding bill in her first week.",
+      ], published: Fixtures.date(day))
+  }
+
+  @Test func articlesAboutTwoEventsFormTwoStories() {
+    let articles = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."),
+      Self.election("e1", "2024-09-01", "Turnout was the highest in decades."),
+      Self.storm("s2", "2024-09-02", "The governor declared a disaster."),
+      Self.election("e2", "2024-09-02", "Her challenger conceded on Wednesday."),
+      Self.storm("s3", "2024-09-03", "Insurers estimated losses in the billions."),
+    ]
+    var clusterer = OnlineStoryClusterer()
+    let assignments = clusterer.cluster(articles)
+    let story = Dictionary(uniqueKeysWithValues: assignments.map { ($0.articleID, $0.storyID) })
+    #expect(story["s1"] == "s-s1")
+    #expect(story["s2"] == "s-s1" && story["s3"] == "s-s1")
+    #expect(story["e1"] == "s-e1" && story["e2"] == "s-e1")
+    #expect(assignments.filter(\.isNewStory).map(\.articleID) == ["e1", "s1"])
+  }
+
+  @Test func arrivalOrderIsPublicationOrder() {
+    let late = Self.storm("b", "2024-09-03", "")
+    let early = Self.storm("a", "2024-09-01", "")
+    let undated = Fixtures.article(id: "c", paragraphs: ["No date."])
+    let ordered = StoryClustering.publicationOrder([undated, late, early])
+    #expect(ordered.map(\.id) == ["a", "b", "c"])
+    var clusterer = OnlineStoryClusterer()
+    // The earliest article founds the story whatever order the caller passes.
+    #expect(clusterer.cluster([late, early]).first?.storyID == "s-a")
+  }
+
+  @Test func aColdStoryNeedsAStrongerMatch() {
+    var options = StoryClusteringOptions()
+    options.joinThreshold = 0.05
+    options.coldThreshold = 0.95
+    options.coldnessSlope = 0.5
+    let first = Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont.")
+    let nextDay = Self.storm("s2", "2024-09-02", "Insurers counted the cost.")
+    let monthsLater = Fixtures.article(
+      id: "s3", title: "Port Arthur rebuilds",
+      paragraphs: [
+        "Months after Hurricane Delia, Port Arthur residents are still waiting for insurance "
+          + "payments, and many homes remain empty."
+      ], published: Fixtures.date("2025-03-01"))
+    var fresh = OnlineStoryClusterer(options: options)
+    let assignments = fresh.cluster([first, nextDay, monthsLater])
+    #expect(assignments[1].storyID == "s-s1")
+    #expect(assignments[2].isNewStory)
+
+    // The same follow-up a day later continues the story.
+    var soon = monthsLater
+    soon.metadata.published = Fixtures.date("2024-09-03")
+    var clusterer = OnlineStoryClusterer(options: options)
+    #expect(clusterer.cluster([first, nextDay, soon])[2].storyID == "s-s1")
+  }
+
+  @Test func clusteringIsDeterministic() {
+    let articles = (0..<6).map { i in
+      i % 2 == 0
+        ? Self.storm("s\(i)", "2024-09-0\(i + 1)", "Update \(i).")
+        : Self.election("e\(i)", "2024-09-0\(i + 1)", "Update \(i).")
+    }
+    var a = OnlineStoryClusterer()
+    var b = OnlineStoryClusterer()
+    #expect(a.cluster(articles) == b.cluster(articles.reversed()))
+  }
+
+  @Test func storyIDsStayUniqueWhenAnArticleIDRepeats() {
+    var clusterer = OnlineStoryClusterer()
+    let a = clusterer.add(Self.storm("x", "2024-09-01", ""))
+    let b = clusterer.add(Self.election("x", "2024-09-01", ""))
+    #expect(a.storyID == "s-x")
+    #expect(b.storyID == "s-x-2")
+  }
+
+  @Test func retiredStoriesCannotBeJoined() {
+    var options = StoryClusteringOptions()
+    options.activeStories = 1
+    var clusterer = OnlineStoryClusterer(options: options)
+    _ = clusterer.add(Self.storm("s1", "2024-09-01", ""))
+    _ = clusterer.add(Self.election("e1", "2024-09-02", ""))  // retires the older story
+    let again = clusterer.add(Self.storm("s2", "2024-09-03", ""))
+    #expect(again.isNewStory)
+  }
+}

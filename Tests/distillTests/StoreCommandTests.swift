@@ -1,0 +1,53 @@
+import DistillTestSupport
+import Foundation
+import Testing
+
+/// End to end: `distill ingest`, `distill stories` and `distill search` on one database.
+@Suite struct StoreCommandTests {
+  @Test func ingestFilesStoriesOnceAndSearchFindsThem() throws {
+    let dir = try TemporaryDirectory()
+    let a = try dir.write("storm-a.txt", ClusterCommandTests.stormA)
+    let b = try dir.write("storm-b.txt", ClusterCommandTests.stormB)
+    let c = try dir.write("council.txt", ClusterCommandTests.council)
+    let db = dir.url.appendingPathComponent("desk.sqlite").path
+
+    let first = try DistillBinary.run(["ingest", "--db", db, a, c])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout == "stored 2 new, 0 updated, 0 unchanged; 2 articles in 2 stories\n")
+
+    let second = try DistillBinary.run(["ingest", "--db", db, a, b])
+    #expect(second.stdout == "stored 1 new, 0 updated, 1 unchanged; 3 articles in 2 stories\n")
+
+    let stories = try DistillBinary.run(["stories", "--db", db, "--json"])
+    #expect(stories.status == 0)
+    struct Listing: Decodable {
+      var id: String
+      var titles: [String]
+    }
+    let listings = try JSONDecoder().decode([Listing].self, from: Data(stories.stdout.utf8))
+    #expect(listings.count == 2)
+    let storm = try #require(listings.first { $0.titles.count == 2 })
+    #expect(
+      Set(storm.titles) == [
+        "Hurricane Delia floods Port Arthur", "Port Arthur counts hurricane damage",
+      ])
+
+    let search = try DistillBinary.run(["search", "--db", db, "library", "parking"])
+    #expect(search.status == 0)
+    #expect(search.stdout.hasPrefix("article "))
+    #expect(search.stdout.contains(": Council extends library hours\n"))
+    #expect(search.stdout.contains("public [libraries] open"))
+
+    let nothing = try DistillBinary.run(["search", "--db", db, "volcano"])
+    #expect(nothing.stdout == "no matches\n")
+  }
+
+  @Test func usageErrorsSayWhatToDo() throws {
+    let ingest = try DistillBinary.run(["ingest"])
+    #expect(ingest.status == 64)
+    #expect(ingest.stderr.contains("Give at least one article file or folder to ingest."))
+    let stories = try DistillBinary.run(["stories", "--since", "yesterday"])
+    #expect(stories.status == 64)
+    #expect(stories.stderr.contains("--since must be a date written YYYY-MM-DD"))
+  }
+}
