@@ -235,17 +235,26 @@ enum HTMLMetadataReader {
 
   /// "Storm hits coast | The Harbor Ledger" → "Storm hits coast".
   static func stripSiteSuffix(_ title: String) -> String {
-    for separator in [" | ", " - ", " — ", " – ", " :: ", " « ", " » "] {
-      if let range = title.range(of: separator, options: .backwards) {
-        let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-        let tail = title[range.upperBound...]
-        // Only a short tail is a site name; a long one is part of the headline.
-        if head.split(separator: " ").count >= 2, tail.split(separator: " ").count <= 5 {
-          return stripSiteSuffix(head)
+    var current = title
+    // "Headline - Section - Site": peel suffixes one at a time (a loop, not recursion: a
+    // hostile title may hold thousands of separators). At most 3, as real titles do.
+    for _ in 0..<3 {
+      var peeled = false
+      for separator in [" | ", " - ", " — ", " – ", " :: ", " « ", " » "] {
+        if let range = current.range(of: separator, options: .backwards) {
+          let head = String(current[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+          let tail = current[range.upperBound...]
+          // Only a short tail is a site name; a long one is part of the headline.
+          if head.split(separator: " ").count >= 2, tail.split(separator: " ").count <= 5 {
+            current = head
+            peeled = true
+            break
+          }
         }
       }
+      if !peeled { break }
     }
-    return title
+    return current
   }
 
   static func normalizeLanguage(_ raw: String) -> String? {

@@ -76,6 +76,14 @@ struct HTMLMetadataTests {
         == "Mayor - a profile of the woman who runs the city and her plans for it")
   }
 
+  @Test("a title of thousands of separators is handled without recursion")
+  func hostileTitle() {
+    let title = "Real headline here" + String(repeating: " | x", count: 50_000)
+    let stripped = HTMLMetadataReader.stripSiteSuffix(title)
+    #expect(stripped.hasPrefix("Real headline here"))
+    #expect(stripped.count == title.count - 3 * 4)
+  }
+
   @Test("authors from meta tags, with 'By' and 'and' split off")
   func authors() {
     #expect(
