@@ -104,6 +104,8 @@ public struct TemporalResolver: Sendable {
       return refYear - 1
     }
 
+    // Computed once: calendar arithmetic is costly and most words are not dates.
+    let referenceDay = reference.map(startOfDay)
     while i < words.count {
       let w = lower[i]
       let next = i + 1 < words.count ? lower[i + 1] : ""
@@ -207,8 +209,8 @@ public struct TemporalResolver: Sendable {
         continue
       }
 
-      if let reference {
-        let today = startOfDay(reference)
+      if let reference, let today = referenceDay {
+        _ = reference
         switch w {
         case "yesterday":
           add(
