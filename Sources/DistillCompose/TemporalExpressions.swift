@@ -171,7 +171,7 @@ public struct TemporalResolver: Sendable {
           // when the sentence speaks of the future, or "next March").
           let refMonth = cal.component(.month, from: reference)
           var y = cal.component(.year, from: reference)
-          if prev == "next" || (future && prev != "last") {
+          if prev == "next" || prev == "until" || (future && prev != "last") {
             if month <= refMonth && prev != "this" { y += 1 }
           } else if month > refMonth {
             y -= 1
