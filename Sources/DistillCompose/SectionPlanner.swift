@@ -30,9 +30,8 @@ struct SectionPlanner {
     Topic(
       heading: "Casualties",
       cues: [
-        "killed", "kill", "dead", "died", "die", "death", "deaths", "injured", "wounded",
-        "victim", "victims", "bodies", "body", "toll", "missing", "hospitalized", "hospital",
-        "fatalities", "drowned", "survivor", "survivors",
+        "killed", "dead", "died", "deaths", "injured", "wounded", "victims", "bodies", "toll",
+        "missing", "hospitalized", "fatalities", "drowned",
       ]),
     Topic(
       heading: "Damage",
@@ -160,25 +159,37 @@ struct SectionPlanner {
   /// Average-link clusters of the given items by the cosine of their content words, largest
   /// first.
   static func similarGroups(_ members: [Int], items: [Item], threshold: Double = 0.12) -> [[Int]] {
-    var clusters = members.map { [$0] }
-    func similarity(_ a: [Int], _ b: [Int]) -> Double {
-      var total = 0.0
-      for x in a { for y in b { total += TextSupport.cosine(items[x].terms, items[y].terms) } }
-      return total / Double(a.count * b.count)
+    // Pairwise similarities once; cluster similarity is the average over member pairs, kept as
+    // a running sum so each merge costs O(n).
+    let n = members.count
+    var sum = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+    for i in 0..<n {
+      for j in (i + 1)..<max(i + 1, n) {
+        let s = TextSupport.cosine(items[members[i]].terms, items[members[j]].terms)
+        sum[i][j] = s
+        sum[j][i] = s
+      }
     }
+    var clusters: [Int: [Int]] = [:]
+    for i in 0..<n { clusters[i] = [i] }
     while clusters.count > 1 {
-      var best = (0, 0, 0.0)
-      for i in clusters.indices {
-        for j in clusters.indices where j > i {
-          let s = similarity(clusters[i], clusters[j])
-          if s > best.2 { best = (i, j, s) }
+      var best: (Int, Int, Double)?
+      let keys = clusters.keys.sorted()
+      for (x, a) in keys.enumerated() {
+        for b in keys[(x + 1)...] {
+          let s = sum[a][b] / Double(clusters[a]!.count * clusters[b]!.count)
+          if s > (best?.2 ?? -1) { best = (a, b, s) }
         }
       }
-      guard best.2 >= threshold else { break }
-      clusters[best.0] += clusters[best.1]
-      clusters.remove(at: best.1)
+      guard let (a, b, s) = best, s >= threshold else { break }
+      clusters[a]! += clusters.removeValue(forKey: b)!
+      for k in clusters.keys where k != a {
+        sum[a][k] += sum[b][k]
+        sum[k][a] = sum[a][k]
+      }
     }
-    return clusters.sorted { ($0.count, -($0.min() ?? 0)) > ($1.count, -($1.min() ?? 0)) }
+    return clusters.values.map { $0.map { members[$0] } }
+      .sorted { ($0.count, -($0.min() ?? 0)) > ($1.count, -($1.min() ?? 0)) }
   }
 
   /// A short heading from the words a group's sentences share and the rest of the body uses
@@ -196,13 +207,21 @@ struct SectionPlanner {
     func score(_ term: String) -> Double {
       Double(df[term] ?? 0) / Double(1 + (dfOut[term] ?? 0))
     }
-    let shared = df.filter { $0.value >= 2 }.keys
+    // Headings name things: verb forms ("issued", "using") and words that fit any story
+    // ("people", "news", "officials") make poor ones.
+    let shared = df.filter { entry in
+      entry.value >= 2 && !genericTerms.contains(entry.key)
+        && !(surfaceForms(entry.key, members: members, items: items).allSatisfy {
+          $0.hasSuffix("ed") || $0.hasSuffix("ing") || $0.hasSuffix("ly")
+        })
+    }.keys
     guard !shared.isEmpty else { return nil }
     // Surface forms of the shared stems, and adjacent pairs of them, as written.
     var surface: [String: [String: Int]] = [:]
     var pairs: [String: (count: Int, terms: (String, String))] = [:]
     for i in members {
-      let words = TextSupport.words(items[i].text)
+      let scalars = Array(items[i].text.unicodeScalars)
+      let words = TextSupport.words(scalars)
       var previous: (word: Word, term: String)?
       for w in words {
         guard w.lower.count > 2, !Stopwords.english.contains(w.lower), !w.isNumeric else {
@@ -215,7 +234,8 @@ struct SectionPlanner {
           continue
         }
         surface[term, default: [:]][w.text, default: 0] += 1
-        if let p = previous, p.word.end + 1 == w.start {
+        // Only words one space apart make a phrase ("coxnews.com" is not "Coxnews com").
+        if let p = previous, p.word.end + 1 == w.start, scalars[p.word.end] == " " {
           let phrase = p.word.text + " " + w.text
           let old = pairs[phrase]?.count ?? 0
           pairs[phrase] = (old + 1, (p.term, term))
@@ -236,6 +256,29 @@ struct SectionPlanner {
       return capitalized(pair.key)
     }
     return capitalized(form(best))
+  }
+
+  /// Stems of words too common in news to head a section.
+  static let genericTerms: Set<String> = Set(
+    [
+      "people", "news", "official", "officials", "year", "years", "time", "times", "percent",
+      "report", "reports", "told", "week", "day", "days", "month", "months", "group", "number",
+      "state", "government", "thing", "way", "part", "lot", "case", "place", "country", "new",
+      "first", "last", "say", "says", "make", "made", "take", "according", "editor", "editors",
+      "work", "worked", "use", "used", "change", "changed", "issue", "issued", "show", "shows",
+      "get", "got", "come", "came", "world", "today", "end", "found", "find", "including",
+      "surface", "called", "call", "added", "asked", "since", "still", "even", "just", "around",
+    ].map { TextSupport.stem($0) })
+
+  /// The lower-cased forms in which a stem appears in the given items.
+  static func surfaceForms(_ term: String, members: [Int], items: [Item]) -> [String] {
+    var forms: [String] = []
+    for i in members {
+      for w in TextSupport.words(items[i].text) where TextSupport.stem(w.lower) == term {
+        forms.append(w.lower)
+      }
+    }
+    return forms.isEmpty ? [term] : forms
   }
 
   static func capitalized(_ s: String) -> String {

@@ -34,7 +34,7 @@ enum SentenceCleaner {
   ]
 
   static func firstWords(_ text: String, _ n: Int) -> [String] {
-    Array(TextSupport.words(text).prefix(n).map(\.lower))
+    TextSupport.words(text, limit: n).map(\.lower)
   }
 
   static func startsWithQuote(_ text: String) -> Bool {
@@ -48,7 +48,14 @@ enum SentenceCleaner {
   /// before it ("He said…", "This was…", "They…").
   static func startsWithReference(_ text: String) -> Bool {
     if startsWithQuote(text) { return attributedToPronoun(text) }
-    let w = firstWords(text, 3)
+    // "They're" and "He's" lean on the sentence before as much as "They" and "He".
+    let w = firstWords(text, 3).map { word -> String in
+      for suffix in ["'re", "'s", "'ll", "'ve", "'d", "\u{2019}re", "\u{2019}s", "\u{2019}ll"]
+      where word.hasSuffix(suffix) {
+        return String(word.dropLast(suffix.count))
+      }
+      return word
+    }
     guard let first = w.first else { return false }
     if pronouns.contains(first) { return true }
     if w.count >= 2, pronouns.contains("\(w[0]) \(w[1])") { return true }
@@ -67,7 +74,8 @@ enum SentenceCleaner {
         $0 == "\"" || $0 == "\u{201D}" || $0 == "'"
       })
     else { return false }
-    let after = TextSupport.words(TextSupport.string(scalars, close + 1, scalars.count))
+    let after = TextSupport.words(
+      TextSupport.string(scalars, close + 1, scalars.count), limit: 2)
     guard after.count >= 2 else { return false }
     return ["he", "she", "they", "we", "i"].contains(after[0].lower)
       && ["said", "says", "added", "asked", "told", "explained", "noted", "continued"].contains(
@@ -78,7 +86,7 @@ enum SentenceCleaner {
   /// can be deleted, or 0.
   static func markerLength(_ text: String) -> Int {
     let scalars = Array(text.unicodeScalars)
-    let words = TextSupport.words(scalars)
+    let words = TextSupport.words(scalars, limit: 5)
     let lower = words.map(\.lower)
     func cut(after count: Int, requireComma: Bool) -> Int? {
       guard words.count > count else { return nil }
@@ -110,7 +118,7 @@ enum SentenceCleaner {
       guard n > 0 else { break }
       let rest = String(String.UnicodeScalarView(t.unicodeScalars.dropFirst(n)))
       guard let first = rest.unicodeScalars.first,
-        first.properties.isUppercase || CharacterSet.decimalDigits.contains(first)
+        first.properties.isUppercase || TextSupport.isDigit(first)
           || startsWithQuote(rest)
       else { break }
       t = rest

@@ -51,8 +51,29 @@ struct StoryContext {
     newestDate = dates.max()
     earliestDate = dates.min()
 
+    // Each sentence is cut into words once; everything below reads those words.
+    struct Prepared {
+      var undated: String
+      var standalone: String?
+      var words: [Word]
+      var key: String
+    }
+    let prepared: [[Prepared]] = documents.map { doc in
+      doc.sentences.map { s in
+        let undated = SentenceCleaner.removingDateline(s.text)
+        let standalone = Self.standalone(undated)
+        let words = TextSupport.words(standalone ?? undated)
+        let key =
+          standalone == undated
+          ? words.map(\.lower).joined(separator: " ") : TextSupport.normalized(undated)
+        return Prepared(undated: undated, standalone: standalone, words: words, key: key)
+      }
+    }
+
     // Syndicated copies: articles sharing most of their 5-word shingles.
-    let shingles = documents.map { TextSupport.shingles($0.article.text) }
+    let shingles = prepared.map { sentences in
+      TextSupport.shingles(words: sentences.flatMap { $0.words.map(\.lower) })
+    }
     var copiesOf = Array(repeating: [Int](), count: documents.count)
     for a in documents.indices {
       for b in documents.indices where b > a {
@@ -86,12 +107,14 @@ struct StoryContext {
 
     let stems = StemCache()
     self.stems = stems
+    let terms = prepared.map { sentences in
+      sentences.map { TextSupport.termVector(words: $0.words, stems: stems) }
+    }
     var centroid: [String: Double] = [:]
-    for d in documents {
-      let text = d.article.title + " " + d.article.text
-      for term in Set(TextSupport.contentTerms(text, stems: stems)) {
-        centroid[term, default: 0] += 1
-      }
+    for (d, doc) in documents.enumerated() {
+      var seen = Set(TextSupport.contentTerms(doc.article.title, stems: stems))
+      for t in terms[d] { seen.formUnion(t.keys) }
+      for term in seen { centroid[term, default: 0] += 1 }
     }
     // Terms found in one document only say little about the story as a whole.
     if documents.count > 2 { centroid = centroid.filter { $0.value > 1 } }
@@ -107,23 +130,20 @@ struct StoryContext {
     for (d, doc) in documents.enumerated() {
       let reference = doc.article.metadata.published ?? newestDate
       var docFacts: [SentenceFacts] = []
-      for s in doc.sentences {
-        let undated = SentenceCleaner.removingDateline(s.text)
-        let key = TextSupport.normalized(undated)
-        copies[key, default: []].append(s)
-        let standalone = Self.standalone(undated)
-        let text = standalone ?? undated
+      for (k, s) in doc.sentences.enumerated() {
+        let p = prepared[d][k]
+        copies[p.key, default: []].append(s)
+        let text = p.standalone ?? p.undated
         let mention = resolver.primaryMention(in: text, reference: reference)
-        let terms = TextSupport.termVector(text, stems: stems)
         let background =
           mention.map {
             Self.isBackground(date: $0.date, precision: $0.precision, windowStart: windowStart)
           } ?? false
         docFacts.append(
           SentenceFacts(
-            standalone: standalone, mention: mention, terms: terms,
-            centrality: TextSupport.cosine(terms, centroid), isBackground: background,
-            isFuture: Self.speaksOfFuture(text), normalized: key))
+            standalone: p.standalone, mention: mention, terms: terms[d][k],
+            centrality: TextSupport.cosine(terms[d][k], centroid), isBackground: background,
+            isFuture: Self.speaksOfFuture(words: p.words), normalized: p.key))
       }
       facts.append(docFacts)
     }
@@ -179,7 +199,10 @@ struct StoryContext {
 
   /// The facts of a source sentence.
   func facts(_ s: Sentence) -> SentenceFacts? {
-    guard facts.indices.contains(s.document), facts[s.document].indices.contains(s.index) else {
+    // Facts are kept by position; a sentence that is not at its stated position gets none.
+    guard facts.indices.contains(s.document), facts[s.document].indices.contains(s.index),
+      documents[s.document].sentences[s.index].span == s.span
+    else {
       return nil
     }
     return facts[s.document][s.index]
@@ -212,7 +235,7 @@ struct StoryContext {
   static func standalone(_ undated: String) -> String? {
     let text = SentenceCleaner.removingMarker(undated)
     if SentenceCleaner.leansOnPrevious(text) { return nil }
-    if TextSupport.words(text).count < 5 { return nil }
+    if TextSupport.words(text, limit: 5).count < 5 { return nil }
     return text
   }
 
@@ -228,7 +251,11 @@ struct StoryContext {
   ]
 
   static func speaksOfFuture(_ text: String) -> Bool {
-    let w = TextSupport.words(text).map(\.lower)
+    speaksOfFuture(words: TextSupport.words(text))
+  }
+
+  static func speaksOfFuture(words: [Word]) -> Bool {
+    let w = words.map(\.lower)
     for (i, word) in w.enumerated() {
       if futureWords.contains(word) { return true }
       if word.hasSuffix("'ll") { return true }
@@ -253,7 +280,8 @@ struct StoryContext {
   func quotes(limit: Int, minWords: Int, proseSpans: [Int: [TextSpan]] = [:]) -> [Quote] {
     let finder = QuoteFinder()
     var scored: [(quote: Quote, score: Double, order: (Int, Int))] = []
-    var keys: [String] = []
+    var keys = Set<String>()
+    var seenRuns = Set<Int>()
     for (d, doc) in documents.enumerated() {
       for q in finder.quotes(in: doc.article.text, sentences: doc.sentences) {
         let words =
@@ -268,9 +296,15 @@ struct StoryContext {
         if inProse { continue }
         let key = TextSupport.normalized(
           ([q.text] + q.continuations.map(\.text)).joined(separator: " "))
-        // Never the same quotation twice, even when one source quotes more of it.
-        if keys.contains(where: { $0.contains(key) || key.contains($0) }) { continue }
-        keys.append(key)
+        // Never the same quotation twice, even when one source quotes more or less of it:
+        // a quote whose word runs were mostly seen already is a repeat.
+        if keys.contains(key) { continue }
+        let runs = TextSupport.shingles(words: key.split(separator: " ").map(String.init), size: 4)
+        if !runs.isEmpty, Double(runs.intersection(seenRuns).count) >= 0.5 * Double(runs.count) {
+          continue
+        }
+        keys.insert(key)
+        seenRuns.formUnion(runs)
         var score = centrality(q.text) * 3
         if q.speaker != nil { score += 2 } else if q.role != nil { score += 1 }
         score += Double(min(words, 30)) / 30

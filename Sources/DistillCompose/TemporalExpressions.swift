@@ -104,6 +104,8 @@ public struct TemporalResolver: Sendable {
       return refYear - 1
     }
 
+    // Computed once: calendar arithmetic is costly and most words are not dates.
+    let referenceDay = reference.map(startOfDay)
     while i < words.count {
       let w = lower[i]
       let next = i + 1 < words.count ? lower[i + 1] : ""
@@ -169,7 +171,7 @@ public struct TemporalResolver: Sendable {
           // when the sentence speaks of the future, or "next March").
           let refMonth = cal.component(.month, from: reference)
           var y = cal.component(.year, from: reference)
-          if prev == "next" || (future && prev != "last") {
+          if prev == "next" || prev == "until" || (future && prev != "last") {
             if month <= refMonth && prev != "this" { y += 1 }
           } else if month > refMonth {
             y -= 1
@@ -207,8 +209,8 @@ public struct TemporalResolver: Sendable {
         continue
       }
 
-      if let reference {
-        let today = startOfDay(reference)
+      if let reference, let today = referenceDay {
+        _ = reference
         switch w {
         case "yesterday":
           add(

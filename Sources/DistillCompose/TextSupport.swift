@@ -16,30 +16,63 @@ struct Word: Sendable, Hashable {
     self.end = end
     self.lower = text.lowercased()
   }
+
+  /// A word from its scalars; ASCII words are lower-cased without the general Unicode path,
+  /// which is slow and is taken for almost every word of English news.
+  init(_ scalars: ArraySlice<Unicode.Scalar>, start: Int, end: Int) {
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: scalars)
+    self.text = String(text)
+    self.start = start
+    self.end = end
+    if scalars.allSatisfy(\.isASCII) {
+      var lower = String.UnicodeScalarView()
+      for s in scalars {
+        let v = s.value
+        lower.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s)
+      }
+      self.lower = String(lower)
+    } else {
+      self.lower = self.text.lowercased()
+    }
+  }
   var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
   var isNumeric: Bool {
-    text.unicodeScalars.first.map { CharacterSet.decimalDigits.contains($0) } ?? false
+    text.unicodeScalars.first.map(TextSupport.isDigit) ?? false
   }
 }
 
 /// Small text routines the composer shares. Offsets are always Unicode scalar offsets, the unit
 /// of ``TextSpan``.
 enum TextSupport {
+  /// Decimal digits of any script. ASCII is answered without a Unicode table lookup: most news
+  /// text is ASCII, and this runs for every character the composer reads.
+  static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    if s.isASCII { return s.value >= 0x30 && s.value <= 0x39 }
+    return s.properties.numericType == .decimal
+  }
+
   static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isAlphabetic || CharacterSet.decimalDigits.contains(s)
+    if s.isASCII {
+      let v = s.value
+      return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+    return s.properties.isAlphabetic || s.properties.numericType == .decimal
   }
 
   /// Words of `text`: runs of letters and digits, keeping inner apostrophes and hyphens
   /// ("port's", "well-known") and digit group marks ("1,200", "2.5").
-  static func words(_ text: String) -> [Word] {
-    words(Array(text.unicodeScalars))
+  static func words(_ text: String, limit: Int = .max) -> [Word] {
+    words(Array(text.unicodeScalars), limit: limit)
   }
 
-  static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+  /// The words of `scalars`, at most `limit` of them (callers that look only at how a sentence
+  /// opens stop early).
+  static func words(_ scalars: [Unicode.Scalar], limit: Int = .max) -> [Word] {
     var result: [Word] = []
     var i = 0
     let n = scalars.count
-    while i < n {
+    while i < n && result.count < limit {
       guard isWordScalar(scalars[i]) else {
         i += 1
         continue
@@ -53,8 +86,8 @@ enum TextSupport {
           continue
         }
         if j + 1 < n, isWordScalar(scalars[j + 1]) {
-          let prevDigit = CharacterSet.decimalDigits.contains(scalars[j - 1])
-          let nextDigit = CharacterSet.decimalDigits.contains(scalars[j + 1])
+          let prevDigit = isDigit(scalars[j - 1])
+          let nextDigit = isDigit(scalars[j + 1])
           if s == "'" || s == "\u{2019}" || s == "-" {
             j += 1
             continue
@@ -66,14 +99,14 @@ enum TextSupport {
         }
         break
       }
-      var text = String(String.UnicodeScalarView(scalars[start..<j]))
       var end = j
       // Possessive "'s" belongs to the word but not to its meaning.
-      if text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
-        text = String(text.unicodeScalars.dropLast(2))
+      if end - start > 2, scalars[end - 1] == "s" || scalars[end - 1] == "S",
+        scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}"
+      {
         end -= 2
       }
-      result.append(Word(text: text, start: start, end: end))
+      result.append(Word(scalars[start..<end], start: start, end: end))
       i = j
     }
     return result
@@ -98,8 +131,18 @@ enum TextSupport {
 
   /// A bag of content terms for cosine similarity.
   static func termVector(_ text: String, stems: StemCache? = nil) -> [String: Double] {
+    termVector(words: words(text), stems: stems)
+  }
+
+  static func termVector(words: [Word], stems: StemCache? = nil) -> [String: Double] {
     var v: [String: Double] = [:]
-    for t in contentTerms(text, stems: stems) { v[t, default: 0] += 1 }
+    for word in words {
+      let lower = word.lower
+      guard lower.count > 2, !Stopwords.english.contains(lower), !word.isNumeric else {
+        continue
+      }
+      v[stems?.stem(lower) ?? stem(lower), default: 0] += 1
+    }
     return v
   }
 
@@ -123,7 +166,10 @@ enum TextSupport {
     String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)]))
   }
 
-  static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    if s.isASCII { return s == " " || s == "\n" || s == "\t" || s == "\r" }
+    return s.properties.isWhitespace
+  }
 
   /// Narrows `start..<end` past surrounding whitespace.
   static func trimmed(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> (Int, Int) {
@@ -135,11 +181,19 @@ enum TextSupport {
   }
 
   /// Shingles of `size` consecutive lower-cased words, for near-duplicate detection.
-  static func shingles(_ text: String, size: Int = 5) -> Set<String> {
-    let w = words(text).map(\.lower)
-    guard w.count >= size else { return w.isEmpty ? [] : [w.joined(separator: " ")] }
-    var result = Set<String>()
-    for i in 0...(w.count - size) { result.insert(w[i..<(i + size)].joined(separator: " ")) }
+  static func shingles(_ text: String, size: Int = 5) -> Set<Int> {
+    shingles(words: words(text).map(\.lower), size: size)
+  }
+
+  /// Hashes of every run of `size` consecutive words (or of all words, when fewer).
+  static func shingles(words w: [String], size: Int = 5) -> Set<Int> {
+    guard !w.isEmpty else { return [] }
+    var result = Set<Int>()
+    for i in 0...max(0, w.count - size) {
+      var hasher = Hasher()
+      for word in w[i..<min(w.count, i + size)] { hasher.combine(word) }
+      result.insert(hasher.finalize())
+    }
     return result
   }
 

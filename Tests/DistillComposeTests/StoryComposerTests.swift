@@ -214,3 +214,39 @@ private func prose(_ brief: Brief) -> [BriefSentence] {
   #expect(empty.lede.isEmpty && empty.sections.isEmpty && empty.sources.isEmpty)
   #expect(!empty.headline.isEmpty)
 }
+
+@Test func mainNewsSplitsIntoSubTopicsHeadedByTheirSharedWords() {
+  let article = StoryFixtures.article(
+    "s", title: "Rain soaks county", outlet: "Ledger", date: "2026-11-18",
+    [
+      "Heavy rain fell across Marren County on Monday, officials said.",
+      "The levee along Elm Creek was built from clay and sand.",
+      "Engineers said the levee had not been inspected in a decade.",
+      "The levee protects about 300 homes in the valley.",
+      "The school board met in the gymnasium on Tuesday evening.",
+      "The school board postponed its vote until December.",
+      "Parents asked the school board to reopen the library.",
+    ])
+  let doc = StoryFixtures.document(article, index: 0)
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    [doc], summary: Summary(sentences: doc.sentences.map { SelectedSentence(sentence: $0) }))
+  let headings = brief.sections.map(\.heading)
+  #expect(headings.contains("Levee"))
+  #expect(headings.contains("School board"))
+  let levee = brief.sections.first { $0.heading == "Levee" }
+  #expect(levee?.sentences.allSatisfy { $0.text.contains("levee") } == true)
+}
+
+@Test func contractedPronounsLeanOnThePreviousSentence() {
+  let article = StoryFixtures.article(
+    "c", title: "Vote", outlet: nil, date: "2026-11-18",
+    [
+      "Voters in the district rejected the school bond on Tuesday.",
+      "They're expected to see a new proposal in the spring.",
+    ])
+  let doc = StoryFixtures.document(article, index: 0)
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    [doc], summary: Summary(sentences: [SelectedSentence(sentence: doc.sentences[1])]))
+  #expect(brief.lede.isEmpty, "\"They're\" needs the sentence before it")
+  #expect(!brief.whatsNext.contains { $0.text.hasPrefix("They") })
+}

@@ -69,6 +69,9 @@ struct DateFixture: CustomTestStringConvertible, Sendable {
     DateFixture(
       text: "The last flood came in December.", expected: "2025-12-01", precision: .month),
     DateFixture(text: "Ice jams formed on Dec. 28.", expected: "2025-12-28", precision: .day),
+    DateFixture(
+      text: "The board postponed its vote until December.", expected: "2026-12-01",
+      precision: .month),
     DateFixture(text: "Hearings will resume on Jan. 5.", expected: "2027-01-05", precision: .day),
     DateFixture(
       text: "It was the worst flood since the 1990s began, in 1990.", expected: "1990-01-01",
