@@ -2,8 +2,8 @@
 /// stripping" (Program 14(3)): steps 1a–5b with the paper's rule lists (including its
 /// `ABLI → ABLE` and without the later `LOGI → LOG` addition).
 ///
-/// It is the stemmer ROUGE applies with `-m`, so content weights computed with it line up with
-/// the way summaries are scored.
+/// ROUGE-1.5.5 applies a later edition with `-m`; ``Variant/rouge155`` reproduces it, and the
+/// ROUGE scorer uses that one.
 ///
 /// ```swift
 /// PorterStemmer().stem("generalizations")  // "gener"
