@@ -99,7 +99,7 @@ public struct StoryDesk: Sendable {
         report.briefVersions[story] = version
       }
     }
-    logger.info(
+    logger.debug(
       "ingested",
       metadata: [
         "added": "\(report.added.count)", "updated": "\(report.updated.count)",

@@ -17,8 +17,9 @@ struct WatchCommand: AsyncParsableCommand {
       them into stories and writes a new brief for each story that changed. One line per \
       poll goes to standard output; logs go to standard error. The feeds' validators are \
       kept in memory only: a restarted watcher fetches everything once more, and the store \
-      finds the articles it already has unchanged. SIGINT or SIGTERM stops the watcher \
-      between polls, or abandons the poll under way before it stores anything, and exits 0.
+      finds the articles it already has unchanged. SIGINT or SIGTERM stops the watcher: \
+      a poll still fetching is abandoned (nothing of it is stored), an ingest under way \
+      finishes; then the store is closed and the exit status is 0.
       """
   )
 
