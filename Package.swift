@@ -95,7 +95,7 @@ let package = Package(
     .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(
       name: "DistillTests",
-      dependencies: ["Distill", "DistillStore", "DistillTestSupport"]),
+      dependencies: ["Distill", "DistillFetch", "DistillStore", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
     .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
     .testTarget(
