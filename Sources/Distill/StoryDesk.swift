@@ -119,7 +119,13 @@ public struct StoryDesk: Sendable {
     if let previous = try store.latestBrief(forStory: id) {
       let covered = Set(
         previous.brief.sources.map { SourceKey(location: $0.location, text: $0.text) })
-      let old = run.articles.filter { covered.contains(SourceKey($0)) }
+      // What the reader has read is the previous brief's source texts, so an article stored
+      // again with more text is new in what it adds, not in what it repeats.
+      let old = previous.brief.sources.map { source in
+        Article(
+          id: source.location, source: SourceRef(source.location), format: .plainText,
+          title: source.title, text: source.text)
+      }
       let new = run.articles.filter { !covered.contains(SourceKey($0)) }
       if !old.isEmpty, !new.isEmpty {
         brief.whatsNew = whatsNew(in: brief, new: new, alreadyRead: old)

@@ -146,5 +146,12 @@ import Testing
     #expect(brief.version == 2)
     #expect(brief.brief.sources.first?.text == corrected.text)
     #expect(BriefVerifier().verify(brief.brief).isEmpty)
+    // What the new version adds, read against the text the first brief covered.
+    let added = "The union said on Monday evening that 212 crew members had joined the walkout."
+    #expect(brief.brief.whatsNew.map(\.text).contains(added), "\(brief.brief.whatsNew)")
+    for sentence in brief.brief.whatsNew {
+      #expect(sentence.sourceNumbers == [1])
+      #expect(!Self.strike.text.contains(sentence.text), "already read: \(sentence.text)")
+    }
   }
 }
