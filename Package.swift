@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -56,6 +57,8 @@ let package = Package(
       dependencies: [
         "DistillModel", "DistillText", "DistillExtract", "DistillSummarize", "DistillCompose",
         "DistillRender", "DistillEval", "DistillFeeds", "DistillFetch",
+        // The story desk files articles into stories and keeps their briefs.
+        "DistillCluster", "DistillStore", .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .executableTarget(
@@ -64,6 +67,7 @@ let package = Package(
         "Distill", "DistillCluster", "DistillEval", "DistillExtract", "DistillFeeds",
         "DistillFetch", "DistillStore", "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .target(
@@ -89,7 +93,9 @@ let package = Package(
     .testTarget(
       name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
     .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
-    .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillTests",
+      dependencies: ["Distill", "DistillFetch", "DistillStore", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
     .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
     .testTarget(

@@ -11,6 +11,7 @@ struct DistillCommand: AsyncParsableCommand {
       BriefCommand.self, DemoCommand.self, Extract.self, EvalCommand.self, BenchCommand.self,
       FeedCommand.self, OPMLCommand.self,
       ClusterCommand.self, IngestCommand.self, StoriesCommand.self, SearchCommand.self,
+      WatchCommand.self, StoryCommand.self,
     ]
   )
 }

@@ -1,0 +1,157 @@
+import Distill
+import DistillModel
+import DistillStore
+import DistillTestSupport
+import Foundation
+import Testing
+
+/// The story desk against a real SQLite file: idempotent ingest, re-briefing only changed
+/// stories, and a verified "what's new" part.
+@Suite struct StoryDeskTests {
+  static func article(
+    _ slug: String, _ title: String, _ date: String, outlet: String, _ paragraphs: [String]
+  ) -> Article {
+    let url = "https://news.example/\(slug)"
+    return Article(
+      id: slug, source: SourceRef(url), format: .plainText, title: title,
+      text: paragraphs.joined(separator: "\n\n"),
+      metadata: ArticleMetadata(
+        title: title, published: ISO8601DateFormatter().date(from: date), outlet: outlet,
+        url: url))
+  }
+
+  static let strike = article(
+    "ferry-strike", "Ferry crews walk out over schedules", "2026-05-04T08:00:00Z",
+    outlet: "Tidewater Gazette",
+    [
+      "Ferry crews on the Tidewater route walked off the job on Monday morning, stranding about 3,000 commuters, the operators' union said.",
+      "The union says new rosters would force ferry crews to work 14-hour shifts without a full rest day, a claim the Tidewater ferry company disputes.",
+      "\"Nobody should steer a ferry on four hours of sleep,\" said Petra Lind, the union's regional secretary.",
+      "Ferry company managers said the rosters meet national safety rules and that talks with the union could resume on Thursday.",
+    ])
+
+  static let talks = article(
+    "ferry-talks", "Tidewater ferry strike talks set for Thursday", "2026-05-05T09:30:00Z",
+    outlet: "Bay Courier",
+    [
+      "Talks between the Tidewater ferry company and its striking ferry crews will resume on Thursday, a mediator said on Tuesday.",
+      "About 3,000 commuters have been stranded since ferry crews walked off the job on Monday over new rosters.",
+      "The ferry company has chartered two buses to carry stranded passengers around the bay until the ferries run again.",
+      "Petra Lind, the union's regional secretary, said crews would return only if the 14-hour shifts were dropped from the rosters.",
+    ])
+
+  static let orchard = article(
+    "orchard-frost", "Late frost wipes out apple blossoms in the valley", "2026-05-05T07:00:00Z",
+    outlet: "Valley Herald",
+    [
+      "A late frost on Sunday night killed most of the apple blossoms in the Marrow Valley orchards, growers said.",
+      "Temperatures fell to minus four degrees Celsius before dawn, the regional weather office reported.",
+      "Growers expect this year's apple harvest to be less than half of last year's, the orchard cooperative said.",
+      "The cooperative will ask the agriculture ministry for emergency aid for the valley's orchard growers.",
+    ])
+
+  static func desk(_ folder: TemporaryDirectory) throws -> StoryDesk {
+    let store = try SQLiteStore(
+      path: folder.url.appendingPathComponent("desk.sqlite").path,
+      clock: FixedClock(Date(timeIntervalSince1970: 1_778_000_000)))
+    let pipeline = Pipeline.standard(
+      PipelineConfiguration(clock: FixedClock(Date(timeIntervalSince1970: 1_778_000_000))))
+    return StoryDesk(store: store, pipeline: pipeline)
+  }
+
+  @Test func ingestingTheSameArticlesTwiceChangesNothingTheSecondTime() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let first = try desk.ingest([.article(Self.strike)])
+    #expect(first.added == ["ferry-strike"])
+    #expect(first.changedStories.count == 1)
+    let story = try #require(first.changedStories.first)
+    #expect(first.briefVersions[story] == 1)
+    let brief = try #require(try desk.latestBrief(story: story))
+    #expect(brief.version == 1)
+    #expect(brief.brief.whatsNew.isEmpty)
+    #expect(BriefVerifier().verify(brief.brief).isEmpty)
+
+    let second = try desk.ingest([.article(Self.strike)])
+    #expect(second.added.isEmpty)
+    #expect(second.updated.isEmpty)
+    #expect(second.unchanged == ["ferry-strike"])
+    #expect(second.changedStories.isEmpty)
+    #expect(second.briefVersions.isEmpty)
+    #expect(try desk.latestBrief(story: story)?.version == 1)
+  }
+
+  @Test func aNewArticleOnTheSameStoryIsBriefedAsWhatsNew() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let first = try desk.ingest([.article(Self.strike)])
+    let story = try #require(first.changedStories.first)
+
+    let second = try desk.ingest([.article(Self.talks)])
+    #expect(second.added == ["ferry-talks"])
+    #expect(second.changedStories == [story])
+    #expect(second.briefVersions[story] == 2)
+    let stored = try #require(try desk.latestBrief(story: story))
+    #expect(stored.version == 2)
+    let brief = stored.brief
+    #expect(brief.sources.count == 2)
+    #expect(!brief.whatsNew.isEmpty)
+    #expect(BriefVerifier().verify(brief).isEmpty, "\(BriefVerifier().verify(brief))")
+    // Every what's-new sentence cites the new article, by the number the brief gave it.
+    let talksNumber = try #require(
+      brief.sources.first { $0.location == "https://news.example/ferry-talks" }?.number)
+    for sentence in brief.whatsNew {
+      #expect(sentence.sourceNumbers == [talksNumber], "\(sentence.text)")
+      #expect(Self.talks.text.contains(sentence.text), "\(sentence.text)")
+    }
+  }
+
+  @Test func anArticleOnAnotherTopicStartsAnotherStoryAndLeavesTheFirstAlone() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let first = try desk.ingest([.article(Self.strike), .article(Self.talks)])
+    #expect(first.changedStories.count == 1)
+    let ferry = try #require(first.changedStories.first)
+
+    let second = try desk.ingest([
+      .article(Self.orchard), .article(Self.talks),
+      .skipped(SourceRef("https://news.example/gone"), .unreadable("HTTP 404")),
+    ])
+    #expect(second.added == ["orchard-frost"])
+    #expect(second.unchanged == ["ferry-talks"])
+    #expect(
+      second.skipped == [
+        Skip(source: SourceRef("https://news.example/gone"), reason: .unreadable("HTTP 404"))
+      ])
+    #expect(second.changedStories.count == 1)
+    let orchard = try #require(second.changedStories.first)
+    #expect(orchard != ferry)
+    #expect(try desk.latestBrief(story: ferry)?.version == 1)
+    let brief = try #require(try desk.latestBrief(story: orchard)).brief
+    #expect(brief.sources.map(\.location) == ["https://news.example/orchard-frost"])
+    #expect(brief.whatsNew.isEmpty)
+  }
+
+  @Test func aChangedArticleIsANewVersionAndRebriefsItsStory() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let story = try #require(try desk.ingest([.article(Self.strike)]).changedStories.first)
+    var corrected = Self.strike
+    corrected.text +=
+      "\n\nThe union said on Monday evening that 212 crew members had joined the walkout."
+    let report = try desk.ingest([.article(corrected)])
+    #expect(report.updated == ["ferry-strike"])
+    #expect(report.changedStories == [story])
+    let brief = try #require(try desk.latestBrief(story: story))
+    #expect(brief.version == 2)
+    #expect(brief.brief.sources.first?.text == corrected.text)
+    #expect(BriefVerifier().verify(brief.brief).isEmpty)
+    // What the new version adds, read against the text the first brief covered.
+    let added = "The union said on Monday evening that 212 crew members had joined the walkout."
+    #expect(brief.brief.whatsNew.map(\.text).contains(added), "\(brief.brief.whatsNew)")
+    for sentence in brief.brief.whatsNew {
+      #expect(sentence.sourceNumbers == [1])
+      #expect(!Self.strike.text.contains(sentence.text), "already read: \(sentence.text)")
+    }
+  }
+}
