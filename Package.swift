@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     .systemLibrary(
@@ -32,7 +33,10 @@ let package = Package(
     .target(name: "DistillCluster", dependencies: ["DistillModel", "DistillText"]),
     .target(
       name: "DistillStore",
-      dependencies: ["DistillModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "DistillModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
     .target(
       name: "Distill",
@@ -64,6 +68,8 @@ let package = Package(
     .testTarget(
       name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
     .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillStorePostgresTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(name: "DistillTests", dependencies: ["Distill", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
     .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
