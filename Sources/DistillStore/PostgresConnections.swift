@@ -51,14 +51,16 @@ final class PostgresConnections: @unchecked Sendable {
     try connection.query(query, logger: logger).wait().rows
   }
 
-  /// Closes every idle connection; later calls fail. Lent connections close on return.
+  /// Closes every idle connection and waits until they are closed (postgres-nio requires a
+  /// connection to be closed before it is released); later calls fail. Lent connections
+  /// close on return.
   func close() {
     let toClose: [PostgresConnection] = lock.withLock {
       closed = true
       defer { idle.removeAll() }
       return idle
     }
-    for connection in toClose { let _: EventLoopFuture<Void> = connection.close() }
+    for connection in toClose { try? connection.close().wait() }
   }
 
   private func checkOut() throws -> PostgresConnection {
@@ -85,6 +87,6 @@ final class PostgresConnections: @unchecked Sendable {
       idle.append(connection)
       return true
     }
-    if !keep { let _: EventLoopFuture<Void> = connection.close() }
+    if !keep { try? connection.close().wait() }
   }
 }
