@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     .systemLibrary(
@@ -50,7 +51,10 @@ let package = Package(
     .target(name: "DistillCluster", dependencies: ["DistillModel", "DistillText"]),
     .target(
       name: "DistillStore",
-      dependencies: ["DistillModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "DistillModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
     .target(
       name: "Distill",
@@ -93,6 +97,8 @@ let package = Package(
     .testTarget(
       name: "DistillClusterTests", dependencies: ["DistillCluster", "DistillTestSupport"]),
     .testTarget(name: "DistillStoreTests", dependencies: ["DistillStore", "DistillTestSupport"]),
+    .testTarget(
+      name: "DistillStorePostgresTests", dependencies: ["DistillStore", "DistillTestSupport"]),
     .testTarget(
       name: "DistillTests",
       dependencies: ["Distill", "DistillFetch", "DistillStore", "DistillTestSupport"]),

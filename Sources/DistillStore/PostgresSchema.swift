@@ -1,0 +1,98 @@
+/// The PostgreSQL schema of ``PostgresStore``: named migrations, applied in order, each once,
+/// each in its own transaction together with its row in `distill_migration`.
+///
+/// Migrations are plain SQL, never derived from app types, so an old migration keeps meaning
+/// what it meant. Append new ones at the end; never edit or reorder applied ones.
+///
+/// Room left for later: a `feed` lease table (one row per feed URL with `leased_by`,
+/// `leased_until`, `next_poll_at`, claimed with `SELECT … FOR UPDATE SKIP LOCKED`) would be a
+/// new migration that references nothing here; articles could then gain a nullable `feed_id`
+/// column referencing it, without touching the existing constraints.
+enum PostgresSchema {
+  struct Migration: Sendable {
+    let name: String
+    let statements: [String]
+  }
+
+  /// The table that records applied migrations.
+  static let migrationTable = """
+    CREATE TABLE IF NOT EXISTS distill_migration (
+      position integer PRIMARY KEY CHECK (position >= 1),
+      name text NOT NULL UNIQUE,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )
+    """
+
+  static let migrations: [Migration] = [
+    Migration(
+      name: "1 articles",
+      statements: [
+        """
+        CREATE TABLE article (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          article_id text NOT NULL CHECK (length(article_id) > 0),
+          -- The canonical URL, or 'id:' || article_id for an article without one.
+          canonical_key text NOT NULL CHECK (length(canonical_key) > 0),
+          version integer NOT NULL CHECK (version >= 1),
+          content_hash text NOT NULL,
+          title text NOT NULL,
+          body text NOT NULL,
+          url text,
+          outlet text,
+          published timestamptz,
+          stored_at timestamptz NOT NULL,
+          json text NOT NULL,
+          search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english', title), 'A')
+            || setweight(to_tsvector('english', body), 'B')) STORED,
+          UNIQUE (canonical_key, version),
+          UNIQUE (canonical_key, content_hash)
+        )
+        """,
+        "CREATE INDEX article_on_article_id ON article (article_id)",
+        "CREATE INDEX article_search ON article USING GIN (search)",
+      ]),
+    Migration(
+      name: "2 stories",
+      statements: [
+        """
+        CREATE TABLE story (
+          id text PRIMARY KEY CHECK (length(id) > 0),
+          created_at timestamptz NOT NULL,
+          updated_at timestamptz NOT NULL,
+          CHECK (updated_at >= created_at)
+        )
+        """,
+        "CREATE INDEX story_on_updated_at ON story (updated_at)",
+        """
+        CREATE TABLE story_article (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          article_key bigint NOT NULL UNIQUE REFERENCES article (id) ON DELETE CASCADE,
+          story_id text NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+          assigned_at timestamptz NOT NULL
+        )
+        """,
+        "CREATE INDEX story_article_on_story_id ON story_article (story_id)",
+      ]),
+    Migration(
+      name: "3 briefs",
+      statements: [
+        """
+        CREATE TABLE brief (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          story_id text NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+          version integer NOT NULL CHECK (version >= 1),
+          headline text NOT NULL,
+          body text NOT NULL,
+          json text NOT NULL,
+          created_at timestamptz NOT NULL,
+          search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english', headline), 'A')
+            || setweight(to_tsvector('english', body), 'B')) STORED,
+          UNIQUE (story_id, version)
+        )
+        """,
+        "CREATE INDEX brief_search ON brief USING GIN (search)",
+      ]),
+  ]
+}
