@@ -96,6 +96,21 @@ public final class PostgresStore: ArticleStore {
         )
       }
     }
+    // A database migrated by a newer build has tables this build does not know to keep
+    // consistent: refuse it rather than write around them.
+    let newer = try transaction { session in
+      try session.rows(
+        """
+        SELECT position, name FROM distill_migration
+        WHERE position > \(PostgresSchema.migrations.count) ORDER BY position LIMIT 1
+        """
+      ).first.map { try $0.decode((Int, String).self) }
+    }
+    if let newer {
+      throw .database(
+        "the database has migration \(newer.0) (\(newer.1)), newer than this build knows;"
+          + " use a newer distill")
+    }
   }
 
   // MARK: - Articles

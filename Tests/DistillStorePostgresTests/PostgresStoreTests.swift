@@ -103,6 +103,18 @@ struct PostgresConformanceTests {
   }
 
   @Test(.enabled(if: PostgresHarness.url != nil, PostgresHarness.skipReason))
+  func aDatabaseFromANewerBuildIsRefused() throws {
+    let harness = try PostgresHarness()
+    defer { harness.tearDown() }
+    let store = try harness.openPostgres(now: StoreConformance.now)
+    try store.execute("INSERT INTO distill_migration (position, name) VALUES (4, '4 feeds')")
+    #expect(
+      throws: StoreError.database(
+        "the database has migration 4 (4 feeds), newer than this build knows; use a newer distill")
+    ) { try harness.openPostgres(now: StoreConformance.now) }
+  }
+
+  @Test(.enabled(if: PostgresHarness.url != nil, PostgresHarness.skipReason))
   func theSchemaRefusesInconsistentRows() throws {
     let harness = try PostgresHarness()
     defer { harness.tearDown() }
