@@ -1,4 +1,5 @@
 import CLibXML2
+import DistillText
 import Foundation
 
 /// One attribute of an HTML element, name lowercased by the parser.
@@ -192,20 +193,7 @@ public struct HTMLDocument: Sendable {
 /// Small text helpers shared by the HTML code.
 enum HTMLText {
   /// Collapses runs of white space (including no-break spaces) to one space and trims.
-  static func collapseWhitespace(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
-        pendingSpace = false
-        out.append(scalar)
-      }
-    }
-    return String(out)
-  }
+  static func collapseWhitespace(_ text: String) -> String { Whitespace.collapse(text) }
 
   /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no locale, no bridging).
   static func contains(_ haystack: String, _ needle: String) -> Bool {
@@ -233,13 +221,5 @@ enum HTMLText {
   }
 
   @inline(__always)
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000,
-      0xFEFF:
-      return true
-    default:
-      return false
-    }
-  }
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool { Whitespace.isSpace(scalar) }
 }

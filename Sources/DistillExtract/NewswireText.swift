@@ -1,3 +1,4 @@
+import DistillText
 import Foundation
 
 /// Small text helpers shared by the readers.
@@ -56,28 +57,10 @@ enum NewswireText {
   }
 
   /// Collapses runs of whitespace to one space and trims the ends.
-  static func collapseWhitespace(_ s: String) -> String {
-    // Scalar-level test: grapheme `isWhitespace` dominated reading time on large batches.
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in s.unicodeScalars {
-      if isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
-        pendingSpace = false
-        out.append(scalar)
-      }
-    }
-    return String(out)
-  }
+  static func collapseWhitespace(_ s: String) -> String { Whitespace.collapse(s) }
 
   @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20, 0x09...0x0D: return true
-    case 0..<0x80: return false
-    default: return scalar.properties.isWhitespace
-    }
+    Whitespace.isSpace(scalar)
   }
 
   /// `WILLIAM K. STEVENS` → `William K. Stevens`; mixed-case names are left alone.

@@ -1,3 +1,4 @@
+import DistillModel
 import Foundation
 
 /// One `<outline>` of an OPML subscription list: a feed (it has an `xmlUrl`) or a folder of
@@ -178,23 +179,5 @@ public struct OPMLDocument: Sendable, Codable, Equatable, Hashable {
 
   /// Escapes text for an XML attribute or element; control characters XML cannot carry are
   /// dropped.
-  static func escape(_ value: String) -> String {
-    var result = ""
-    result.reserveCapacity(value.count)
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\n": result += "&#10;"
-      case "\t": result += "&#9;"
-      case "\r": result += "&#13;"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  static func escape(_ value: String) -> String { XMLEscape.escape(value, attribute: true) }
 }

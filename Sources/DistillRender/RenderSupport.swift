@@ -129,26 +129,7 @@ enum RenderSupport {
   }
 
   /// Escapes text for HTML and XML element content and attribute values.
-  static func escapeXML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        // Control characters other than tab and newlines are not allowed in XML.
-        if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" {
-          continue
-        }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func escapeXML(_ text: String) -> String { XMLEscape.escape(text) }
 
   /// Headings of the standard parts, shared so all formats agree.
   enum Heading {

@@ -188,6 +188,18 @@ public final class PostgresStore: ArticleStore {
     }
   }
 
+  public func allArticles() throws(StoreError) -> [Article] {
+    try transaction { session in
+      try session.rows(
+        """
+        SELECT json FROM article a
+        WHERE version = (SELECT max(version) FROM article b WHERE b.canonical_key = a.canonical_key)
+        ORDER BY id
+        """
+      ).map { try Self.decodeArticle($0.decode(String.self)) }
+    }
+  }
+
   // MARK: - Stories
 
   public func assign(article id: String, toStory storyID: String) throws(StoreError) {
@@ -198,6 +210,20 @@ public final class PostgresStore: ArticleStore {
         ).first?.decode(Int64.self)
       else { throw StoreError.unknownArticle(id) }
       try assign(key: key, to: storyID, session)
+    }
+  }
+
+  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+    try transaction { session in
+      // A fixed order keeps lock acquisition the same in every writer.
+      for (id, storyID) in storyOfArticle.sorted(by: { $0.key < $1.key }) {
+        guard
+          let key = try session.rows(
+            "SELECT id FROM article WHERE article_id = \(id) ORDER BY id DESC LIMIT 1"
+          ).first?.decode(Int64.self)
+        else { throw StoreError.unknownArticle(id) }
+        try assign(key: key, to: storyID, session)
+      }
     }
   }
 

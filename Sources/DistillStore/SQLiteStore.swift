@@ -23,6 +23,9 @@ public final class SQLiteStore: ArticleStore {
     do {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true
+      // Another process (a second watcher, an ingest) may hold the write lock for a moment:
+      // wait for it rather than failing with "database is locked".
+      configuration.busyMode = .timeout(10)
       pool = try DatabasePool(path: path, configuration: configuration)
       try Self.migrator.migrate(pool)
     } catch {

@@ -2,37 +2,6 @@ import DistillTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `distill` binary and captures what a user would see.
-struct CommandRun {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-
-  static var binary: URL { Fixtures.packageRoot.appendingPathComponent(".build/debug/distill") }
-  static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
-
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> CommandRun {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandRun(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
-  }
-}
-
 func temporaryFile(_ name: String, _ contents: String) throws -> URL {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("distill-feed-tests-\(UUID().uuidString)")
@@ -42,10 +11,9 @@ func temporaryFile(_ name: String, _ contents: String) throws -> URL {
   return url
 }
 
-@Suite(
-  .serialized,
-  .enabled(
-    if: CommandRun.binaryExists, "the distill binary is not built (run swift build first)"))
+// `swift test` builds every test target before running any, and distillTests depends on the
+// executable, so the binary exists here.
+@Suite(.serialized)
 struct FeedCommandTests {
   @Test func listsAFeedFile() throws {
     let file = try temporaryFile(
@@ -56,7 +24,7 @@ struct FeedCommandTests {
       <author>a@l.example (Ana)</author><category>Politics</category><description>Short.</description></item>
       </channel></rss>
       """)
-    let run = try CommandRun.run(["feed", "--base-url", "https://l.example/rss", file.path])
+    let run = try DistillBinary.run(["feed", "--base-url", "https://l.example/rss", file.path])
     #expect(run.status == 0)
     #expect(run.stderr == "")
     #expect(
@@ -75,12 +43,12 @@ struct FeedCommandTests {
       "good.xml",
       "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>a</title></entry></feed>")
     let bad = try temporaryFile("bad.xml", "<catalog/>")
-    let run = try CommandRun.run(["feed", "--stats", "--passes", "3", good.path, bad.path])
+    let run = try DistillBinary.run(["feed", "--stats", "--passes", "3", good.path, bad.path])
     #expect(run.status == 1)
     #expect(
       run.stdout.hasPrefix("1 feeds parsed, 1 failed, 1 items, 0.00 MB; per pass (3 passes): "))
     #expect(run.stderr.hasPrefix("distill: \(bad.path) is XML but not a feed"))
-    let misuse = try CommandRun.run(["feed", "--passes", "3", good.path])
+    let misuse = try DistillBinary.run(["feed", "--passes", "3", good.path])
     #expect(misuse.status == 64)
     #expect(misuse.stderr.hasPrefix("Error: --passes needs --stats."))
   }
@@ -90,7 +58,7 @@ struct FeedCommandTests {
       "page.html",
       "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/atom+xml\" "
         + "href=\"https://l.example/atom\"></head><body></body></html>")
-    let run = try CommandRun.run(["feed", file.path])
+    let run = try DistillBinary.run(["feed", file.path])
     #expect(run.status == 1)
     #expect(run.stdout == "")
     #expect(
@@ -101,14 +69,14 @@ struct FeedCommandTests {
 
   @Test func fetchesAFeedURL() async throws {
     try await FixtureServer.with { server in
-      let run = try CommandRun.run(["feed", "--limit", "1", server.url("/feed.xml")])
+      let run = try DistillBinary.run(["feed", "--limit", "1", server.url("/feed.xml")])
       #expect(run.status == 0)
       #expect(
         run.stdout.hasPrefix(
           "\(server.url("/feed.xml")): RSS 2.0 feed \"Fixture News\" <\(server.url("/"))>, 1 item\n1. One\n   \(server.url("/article/1"))\n"
         ))
       // A page instead of a feed: its advertised feed is read, and the user is told so.
-      let page = try CommandRun.run(["feed", "--limit", "1", server.url("/page.html")])
+      let page = try DistillBinary.run(["feed", "--limit", "1", server.url("/page.html")])
       #expect(page.status == 0)
       #expect(
         page.stderr
@@ -117,7 +85,7 @@ struct FeedCommandTests {
       #expect(page.stdout.hasPrefix("\(server.url("/page.html")): RSS 2.0 feed \"Fixture News\""))
       let agent = server.requests.first?.headers["User-Agent"].first
       #expect(agent?.hasPrefix("Distill/") == true)
-      let refused = try CommandRun.run(["feed", "file:///etc/passwd"])
+      let refused = try DistillBinary.run(["feed", "file:///etc/passwd"])
       #expect(refused.status == 1)
       #expect(
         refused.stderr
@@ -127,13 +95,13 @@ struct FeedCommandTests {
   }
 
   @Test func opmlExportThenImportRoundTrips() throws {
-    let export = try CommandRun.run(
+    let export = try DistillBinary.run(
       ["opml", "export", "--title", "Mine", "-"],
-      stdin: "https://a.example/rss\tNews/Alpha\nhttps://b.example/atom\tBeta\n")
+      stdin: Data("https://a.example/rss\tNews/Alpha\nhttps://b.example/atom\tBeta\n".utf8))
     #expect(export.status == 0)
     #expect(export.stdout.contains("<title>Mine</title>"))
     let file = try temporaryFile("subs.opml", export.stdout)
-    let reimport = try CommandRun.run(["opml", "import", file.path])
+    let reimport = try DistillBinary.run(["opml", "import", file.path])
     #expect(reimport.status == 0)
     #expect(reimport.stdout == "https://a.example/rss\tNews/Alpha\nhttps://b.example/atom\tBeta\n")
   }

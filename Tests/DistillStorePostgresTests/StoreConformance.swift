@@ -25,6 +25,7 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case storiesUpdatedSinceADate
   case reassigningMovesAnArticleBetweenStories
   case assigningAnUnknownArticleSaysSo
+  case batchAssignAndAllArticlesSeeNewestVersions
   case aFailedIngestLeavesNoHalfWrittenArticle
   case briefsAreVersionedPerStory
   case fullTextSearchFindsArticlesAndBriefs
@@ -63,6 +64,7 @@ enum StoreConformance {
     case .storiesUpdatedSinceADate: try storiesUpdatedSinceADate(harness)
     case .reassigningMovesAnArticleBetweenStories: try reassigning(harness)
     case .assigningAnUnknownArticleSaysSo: try assigningAnUnknownArticle(harness)
+    case .batchAssignAndAllArticlesSeeNewestVersions: try batchAssignAndAllArticles(harness)
     case .aFailedIngestLeavesNoHalfWrittenArticle: try aFailedIngestLeavesNothing(harness)
     case .briefsAreVersionedPerStory: try briefsAreVersioned(harness)
     case .fullTextSearchFindsArticlesAndBriefs: try fullTextSearch(harness)
@@ -158,6 +160,29 @@ enum StoreConformance {
     #expect(try store.articles(inStory: "s-x").isEmpty)
     #expect(try store.articles(inStory: "s-y").map(\.id) == ["a1"])
     #expect(try store.articles(inStory: "s-none").isEmpty)
+  }
+
+  static func batchAssignAndAllArticles(_ harness: some StoreHarness) throws {
+    let store = try harness.open(now: now)
+    _ = try store.saveArticle(article("a1", url: "https://ledger.example/a"))
+    _ = try store.saveArticle(article("a2", url: "https://ledger.example/b"))
+    let revised = article(
+      "a1", url: "https://ledger.example/a", text: "The harbor reopened at noon.")
+    #expect(try store.saveArticle(revised).status == .updated)
+    // One row per article, its newest version, oldest stored first.
+    let all = try store.allArticles()
+    #expect(all.map(\.id) == ["a2", "a1"])
+    #expect(
+      all.map(\.text) == ["The harbor reopened on Thursday.", "The harbor reopened at noon."])
+    try store.assign(["a1": "s-1", "a2": "s-2"])
+    #expect(try store.articles(inStory: "s-1").map(\.text) == ["The harbor reopened at noon."])
+    #expect(try store.articles(inStory: "s-2").map(\.id) == ["a2"])
+    // All or none: one unknown id files nothing.
+    #expect(throws: StoreError.unknownArticle("nope")) {
+      try store.assign(["a2": "s-3", "nope": "s-3"])
+    }
+    #expect(try store.articles(inStory: "s-3").isEmpty)
+    #expect(try store.articles(inStory: "s-2").map(\.id) == ["a2"])
   }
 
   static func assigningAnUnknownArticle(_ harness: some StoreHarness) throws {
