@@ -7,14 +7,24 @@ import Foundation
 
 /// The database option shared by the commands that use the article store.
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: "The SQLite database file (created when missing).")
+  @Option(
+    name: .long,
+    help: """
+      The database: a SQLite file (created when missing), or postgres://user:pass@host:port/db \
+      for a PostgreSQL server several watchers share.
+      """)
   var db: String = "distill.sqlite"
 
-  func open() throws -> SQLiteStore {
+  func open() throws -> any ArticleStore {
+    let lower = db.lowercased()
     do {
+      if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+        return try PostgresStore.open(url: db)
+      }
       return try SQLiteStore(path: db)
     } catch {
-      throw ValidationError("Cannot open the database \(db): \(error)")
+      // PostgreSQL errors never include the password (see PostgresStoreConfiguration).
+      throw ValidationError("Cannot open the database: \(error)")
     }
   }
 }
@@ -28,8 +38,9 @@ struct IngestCommand: ParsableCommand {
       An article already stored (same canonical URL, or same id, and same text) is not stored \
       again; a changed article becomes a new version. Stories are found by clustering every \
       stored article in publication order, so ids stay the same between runs unless an older \
-      article arrives late and starts a story first. Exit status 2 when some inputs were \
-      skipped, 65 when none held an article.
+      article arrives late and starts a story first. Each story that changed gets a new brief \
+      (`distill story ID` prints it), with a "What's new" part once it had one before. Exit \
+      status 2 when some inputs were skipped, 65 when none held an article.
       """
   )
 
@@ -46,39 +57,30 @@ struct IngestCommand: ParsableCommand {
 
   func run() throws {
     let database = try store.open()
-    var incoming: [Article] = []
-    var skipped = false
     let outcomes = StandardInputReader().read(
       inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
-    for outcome in outcomes {
-      switch outcome {
-      case .article(let article): incoming.append(article)
-      case .skipped(let source, let reason):
-        skipped = true
-        FileHandle.standardError.write(Data("\(Skip(source: source, reason: reason))\n".utf8))
-      }
+    let articles = outcomes.filter {
+      if case .article = $0 { return true }
+      return false
     }
-    guard !incoming.isEmpty else {
+    // Saves, files every stored article into stories, and re-briefs the stories that changed.
+    let report = try StoryDesk(store: database).ingest(outcomes)
+    for skip in report.skipped {
+      FileHandle.standardError.write(Data("\(skip)\n".utf8))
+    }
+    guard !articles.isEmpty else {
       FileHandle.standardError.write(Data("distill: no articles to ingest\n".utf8))
       throw ExitCode.noArticles
     }
-    var counts: [SaveStatus: Int] = [:]
-    for article in incoming {
-      counts[try database.saveArticle(article).status, default: 0] += 1
-    }
-    // Re-file every stored article so the stories reflect everything known.
-    let stored = try database.allArticles()
-    var clusterer = OnlineStoryClusterer()
-    let assignments = clusterer.cluster(stored)
-    try database.assign(
-      Dictionary(
-        assignments.map { ($0.articleID, $0.storyID) }, uniquingKeysWith: { _, last in last }))
-    let stories = Set(assignments.map(\.storyID)).count
+    let stored = try database.allArticles().count
+    let stories = try database.stories(updatedSince: Date(timeIntervalSince1970: 0))
+      .filter { !$0.articleIDs.isEmpty }.count
     print(
-      "stored \(counts[.inserted, default: 0]) new, \(counts[.updated, default: 0]) updated, "
-        + "\(counts[.unchanged, default: 0]) unchanged; \(stored.count) articles in \(stories) stories"
+      "stored \(report.added.count) new, \(report.updated.count) updated, "
+        + "\(report.unchanged.count) unchanged; \(stored) articles in \(stories) stories; "
+        + "\(report.briefVersions.count) \(report.briefVersions.count == 1 ? "brief" : "briefs") written"
     )
-    if skipped { throw ExitCode.someInputsSkipped }
+    if !report.skipped.isEmpty { throw ExitCode.someInputsSkipped }
   }
 }
 

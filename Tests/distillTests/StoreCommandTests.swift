@@ -13,10 +13,14 @@ import Testing
 
     let first = try DistillBinary.run(["ingest", "--db", db, a, c])
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stdout == "stored 2 new, 0 updated, 0 unchanged; 2 articles in 2 stories\n")
+    #expect(
+      first.stdout
+        == "stored 2 new, 0 updated, 0 unchanged; 2 articles in 2 stories; 2 briefs written\n")
 
     let second = try DistillBinary.run(["ingest", "--db", db, a, b])
-    #expect(second.stdout == "stored 1 new, 0 updated, 1 unchanged; 3 articles in 2 stories\n")
+    #expect(
+      second.stdout
+        == "stored 1 new, 0 updated, 1 unchanged; 3 articles in 2 stories; 1 brief written\n")
 
     let stories = try DistillBinary.run(["stories", "--db", db, "--json"])
     #expect(stories.status == 0)
@@ -34,7 +38,9 @@ import Testing
 
     let search = try DistillBinary.run(["search", "--db", db, "library", "parking"])
     #expect(search.status == 0)
-    #expect(search.stdout.hasPrefix("article "))
+    // Ingest briefs every story, so the story's brief matches as well as the article.
+    #expect(search.stdout.split(separator: "\n").contains { $0.hasPrefix("article ") })
+    #expect(search.stdout.split(separator: "\n").contains { $0.hasPrefix("brief s-") })
     #expect(search.stdout.contains(": Council extends library hours\n"))
     #expect(search.stdout.contains("public [libraries] open"))
 
