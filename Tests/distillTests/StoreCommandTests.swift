@@ -48,6 +48,14 @@ import Testing
     #expect(nothing.stdout == "no matches\n")
   }
 
+  @Test func aBadDatabaseURLIsOneClearLine() throws {
+    let run = try DistillBinary.run(["stories", "--db", "postgres://nobody@/"])
+    #expect(run.status == 64)
+    #expect(run.stdout.isEmpty)
+    let first = try #require(run.stderr.split(separator: "\n").first)
+    #expect(first.hasPrefix("Error: Cannot open the database:"))
+  }
+
   @Test func usageErrorsSayWhatToDo() throws {
     let ingest = try DistillBinary.run(["ingest"])
     #expect(ingest.status == 64)
