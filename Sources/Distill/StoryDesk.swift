@@ -31,11 +31,20 @@ public struct IngestReport: Sendable, Equatable {
 /// brief current.
 ///
 /// Ingesting is idempotent: articles already stored with the same content change nothing, so
-/// no story is re-briefed. Every stored article is filed again in publication order on each
-/// ingest that stores something (the clusterer is deterministic, so stories keep their ids);
-/// only stories whose membership or articles changed get a new brief version. When a story
-/// had a brief before, the new one's ``Brief/whatsNew`` says what the articles that brief did
-/// not cover add, in the summarizer's update mode, cited in the new brief's source numbering.
+/// no story is re-briefed. New articles are filed in publication order, each into the story
+/// the clusterer finds for it among the stories filed before; earlier filings stand (only a
+/// merge of two stories moves articles). Filing holds the store's filing lock, so processes
+/// sharing one database file in turn, each with every earlier filing in view: two watchers
+/// ingesting articles of one story at once put them in the same story.
+///
+/// Nothing is lost to a crash: each save and each filing is its own transaction, an article
+/// stored but not filed is filed by the next ingest, and a story whose articles changed since
+/// its newest brief (its revision is newer) is briefed by the next ingest. When a story had a
+/// brief before, the new one's ``Brief/whatsNew`` says what the articles that brief did not
+/// cover add, in the summarizer's update mode, cited in the new brief's source numbering.
+///
+/// Cost: a desk remembers the filings it has seen, so each ingest reads only filings made
+/// since (by itself or by other processes); the first ingest of a desk reads the whole log.
 public struct StoryDesk: Sendable {
   public var store: any ArticleStore
   /// Summarizer and composer of every brief; its reader is not used.
@@ -44,6 +53,8 @@ public struct StoryDesk: Sendable {
   /// Word budget of the "what's new" part.
   public var whatsNewWordBudget: Int
   public var logger: Logger
+  /// The clusterer and the filings it has taken in, shared by copies of this desk.
+  private let filer: StoryFiler
 
   public init(
     store: any ArticleStore, pipeline: Pipeline = .standard(),
@@ -55,13 +66,14 @@ public struct StoryDesk: Sendable {
     self.clustering = clustering
     self.whatsNewWordBudget = whatsNewWordBudget
     self.logger = logger
+    self.filer = StoryFiler(options: clustering)
   }
 
   /// Stores the articles among `outcomes`, files them into stories and re-briefs the stories
-  /// that changed. Skipped outcomes are reported, not stored.
+  /// that changed. Skipped outcomes are reported, not stored. Articles an interrupted ingest
+  /// stored but did not file, and stories it did not brief, are taken care of too.
   public func ingest(_ outcomes: [IngestOutcome]) throws -> IngestReport {
     var report = IngestReport()
-    var touched: Set<String> = []
     for outcome in outcomes {
       switch outcome {
       case .skipped(let source, let reason):
@@ -73,32 +85,15 @@ public struct StoryDesk: Sendable {
         case .updated: report.updated.append(saved.articleID)
         case .unchanged: report.unchanged.append(saved.articleID)
         }
-        if saved.status != .unchanged { touched.insert(saved.articleID) }
       }
     }
-    // Nothing new was stored, so filing again would give the same stories: skip the work.
-    guard !touched.isEmpty else { return report }
-
-    let before = try membership()
-    var clusterer = OnlineStoryClusterer(options: clustering)
-    let assignments = clusterer.cluster(try store.allArticles())
-    var storyOf: [String: String] = [:]
-    for assignment in assignments { storyOf[assignment.articleID] = assignment.storyID }
-    try store.assign(storyOf)
-
-    var after: [String: Set<String>] = [:]
-    for (article, story) in storyOf { after[story, default: []].insert(article) }
-    var changed: Set<String> = []
-    for (story, articles) in after
-    where before[story] != articles || !articles.isDisjoint(with: touched) {
-      changed.insert(story)
-    }
-    report.changedStories = changed.sorted()
-    for story in report.changedStories {
-      if let version = try rebrief(story: story) {
-        report.briefVersions[story] = version
+    try fileUnfiledArticles()
+    for pending in try store.storiesNeedingBrief() {
+      if let version = try rebrief(story: pending.storyID, revision: pending.revision) {
+        report.briefVersions[pending.storyID] = version
       }
     }
+    report.changedStories = report.briefVersions.keys.sorted()
     logger.debug(
       "ingested",
       metadata: [
@@ -109,10 +104,34 @@ public struct StoryDesk: Sendable {
     return report
   }
 
+  /// Files every stored article that is in no story, under the store's filing lock.
+  func fileUnfiledArticles() throws {
+    // Most polls store nothing new: then there is nothing to file and no lock to take.
+    guard !(try store.unfiledArticles().isEmpty) else { return }
+    try filer.withLock { filer throws(StoreError) in
+      try store.withFilingLock { () throws(StoreError) in
+        try filer.catchUp(with: store)
+        // Read again under the lock: another process may have filed some meanwhile.
+        for article in StoryClustering.publicationOrder(try store.unfiledArticles()) {
+          let moves = filer.file(article)
+          try store.assign(moves)
+          filer.applied(moves)
+        }
+        try filer.catchUp(with: store)
+      }
+    }
+  }
+
   /// Briefs a story's stored articles and saves the brief as its next version; returns the
   /// version, or nil when the story has no article to brief.
   @discardableResult
   public func rebrief(story id: String) throws -> Int? {
+    try rebrief(story: id, revision: try store.revision(ofStory: id))
+  }
+
+  /// Briefs a story as of `revision` (read before its articles, so the brief covers at least
+  /// that much); a brief already saved at that revision or later is not written twice.
+  func rebrief(story id: String, revision: Int) throws -> Int? {
     let articles = StoryClustering.publicationOrder(try store.articles(inStory: id))
     let run = pipeline.brief(articles)
     guard var brief = run.brief else { return nil }
@@ -131,7 +150,7 @@ public struct StoryDesk: Sendable {
         brief.whatsNew = whatsNew(in: brief, new: new, alreadyRead: old)
       }
     }
-    let version = try store.saveBrief(brief, forStory: id)
+    let version = try store.saveBrief(brief, forStory: id, revision: revision)
     logger.debug(
       "briefed story",
       metadata: [
@@ -205,15 +224,6 @@ public struct StoryDesk: Sendable {
     }
     return sentences
   }
-
-  /// Every stored story's articles.
-  func membership() throws -> [String: Set<String>] {
-    var stories: [String: Set<String>] = [:]
-    for story in try store.stories(updatedSince: Date(timeIntervalSince1970: 0)) {
-      stories[story.id] = Set(story.articleIDs)
-    }
-    return stories
-  }
 }
 
 /// An article as a brief's source knows it: where it is and its text.
@@ -229,5 +239,101 @@ struct SourceKey: Hashable {
   /// The key the composer's source for `article` has (its URL, else where it was read).
   init(_ article: Article) {
     self.init(location: article.metadata.url ?? article.source.location, text: article.text)
+  }
+}
+
+/// The desk's memory between ingests: a clusterer that has taken in the filing log up to
+/// `sequence`, and each article's story as of then. Locked while one ingest files.
+final class StoryFiler: @unchecked Sendable {
+  // @unchecked: every mutable property is touched only under `lock`, through withLock.
+  private let lock = NSLock()
+  private let options: StoryClusteringOptions
+  private var clusterer: OnlineStoryClusterer
+  private var sequence: Int64 = 0
+  private var storyOf: [String: String] = [:]
+  private var members: [String: [String]] = [:]
+
+  init(options: StoryClusteringOptions) {
+    self.options = options
+    self.clusterer = OnlineStoryClusterer(options: options)
+  }
+
+  func withLock<T>(_ body: (StoryFiler) throws(StoreError) -> T) throws(StoreError) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(self)
+  }
+
+  /// Takes in the filings logged since the last call, whoever made them. An article filed
+  /// again (moved by a merge made elsewhere) cannot be taken out of a centroid, so then the
+  /// clusterer is rebuilt from the whole log.
+  func catchUp(with store: any ArticleStore) throws(StoreError) {
+    var moved = false
+    while true {
+      let batch = try store.filings(after: sequence, limit: 1000)
+      guard let last = batch.last else { break }
+      for filing in batch {
+        let id = filing.article.id
+        switch storyOf[id] {
+        case filing.storyID?: continue
+        case nil: clusterer.seed(filing.article, intoStory: filing.storyID)
+        case .some: moved = true
+        }
+        place(id, in: filing.storyID)
+      }
+      sequence = last.sequence
+    }
+    if moved { try rebuild(from: store) }
+  }
+
+  /// Replays the whole log: each article seeded once, into the story it is in now, in the
+  /// order it was first filed.
+  private func rebuild(from store: any ArticleStore) throws(StoreError) {
+    var order: [Article] = []
+    var final: [String: String] = [:]
+    var next: Int64 = 0
+    while true {
+      let batch = try store.filings(after: next, limit: 1000)
+      guard let last = batch.last else { break }
+      for filing in batch {
+        if final[filing.article.id] == nil { order.append(filing.article) }
+        final[filing.article.id] = filing.storyID
+      }
+      next = last.sequence
+    }
+    clusterer = OnlineStoryClusterer(options: options)
+    storyOf = [:]
+    members = [:]
+    for article in order {
+      let story = final[article.id]!
+      clusterer.seed(article, intoStory: story)
+      place(article.id, in: story)
+    }
+    sequence = next
+  }
+
+  /// Files one new article: the moves to store (the article, and the articles of any story
+  /// its story absorbed), article id → story id.
+  func file(_ article: Article) -> [String: String] {
+    let assignment = clusterer.add(article)
+    var moves = [article.id: assignment.storyID]
+    for absorbed in assignment.absorbedStoryIDs {
+      for id in members[absorbed] ?? [] { moves[id] = assignment.storyID }
+    }
+    return moves
+  }
+
+  /// Records moves the store has made durable.
+  func applied(_ moves: [String: String]) {
+    for (id, story) in moves.sorted(by: { $0.key < $1.key }) { place(id, in: story) }
+  }
+
+  private func place(_ id: String, in story: String) {
+    if let old = storyOf[id], old != story {
+      members[old]?.removeAll { $0 == id }
+      if members[old]?.isEmpty == true { members[old] = nil }
+    }
+    if storyOf[id] != story { members[story, default: []].append(id) }
+    storyOf[id] = story
   }
 }

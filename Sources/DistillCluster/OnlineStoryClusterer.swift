@@ -91,6 +91,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
   private var activeStories = 0
   private var postings: [Int32: [Int32]] = [:]
   private var storyIDs: Set<String> = []
+  /// The slot of each story by id (stories merged away or retired are absent).
+  private var slotOfStory: [String: Int] = [:]
   private var mergedInto: [String: String] = [:]
   // Scratch space reused across articles (indexed by term and by story slot).
   private var termScratch: [Float] = []
@@ -129,13 +131,33 @@ public struct OnlineStoryClusterer: StoryClusterer {
         similarity: best.similarity, absorbedStoryIDs: merged.absorbed)
     }
     let id = newStoryID(for: article.id)
+    startStory(id: id, vector: vector.sparse, published: published)
+    return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
+  }
+
+  /// Files an article into a story decided elsewhere (an earlier run, another process sharing
+  /// the store), so that later decisions see it exactly as if this clusterer had made it: the
+  /// article counts towards term statistics and the story's centroid, and the story is
+  /// created under `storyID` when it is not known yet.
+  public mutating func seed(_ article: Article, intoStory storyID: String) {
+    let vector = termVector(article)
+    let published = article.metadata.published?.timeIntervalSince1970
+    if let slot = slotOfStory[storyID], stories[slot] != nil {
+      join(slot: slot, vector: vector.sparse, published: published)
+    } else {
+      storyIDs.insert(storyID)
+      startStory(id: storyID, vector: vector.sparse, published: published)
+    }
+  }
+
+  private mutating func startStory(id: String, vector: SparseVector, published: Double?) {
     let slot = stories.count
     stories.append(StoryState(id: id, centroid: SparseVector(), lastPublished: nil, articles: 0))
+    slotOfStory[id] = slot
     slotScratch.append(0)
     activeStories += 1
-    join(slot: slot, vector: vector.sparse, published: published)
+    join(slot: slot, vector: vector, published: published)
     retireColdStoriesIfNeeded()
-    return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
   }
 
   /// The id a story has now: its own, or that of the story it was merged into.
@@ -172,6 +194,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     stories[keep] = nil
     activeStories -= 1
     mergedInto[dropped.id] = kept.id
+    slotOfStory[dropped.id] = nil
     kept.centroid = prune(Self.sum(kept.centroid, dropped.centroid))
     if let last = dropped.lastPublished {
       kept.lastPublished = max(kept.lastPublished ?? last, last)
@@ -334,6 +357,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     let retire = max(1, options.activeStories / 10)
     var retired = Set<Int32>()
     for (_, slot) in live.prefix(retire) {
+      if let id = stories[slot]?.id { slotOfStory[id] = nil }
       stories[slot] = nil
       retired.insert(Int32(slot))
     }

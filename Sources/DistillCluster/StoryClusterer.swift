@@ -34,6 +34,9 @@ public protocol StoryClusterer: Sendable {
   mutating func add(_ article: Article) -> StoryAssignment
   /// The id a story has now: `id` itself, or the id of the story it has since been merged into.
   func currentStoryID(_ id: String) -> String
+  /// Takes in an article already filed into `storyID` (by an earlier run or another process),
+  /// so that later decisions account for it.
+  mutating func seed(_ article: Article, intoStory storyID: String)
 }
 
 extension StoryClusterer {

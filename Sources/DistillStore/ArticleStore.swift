@@ -60,6 +60,36 @@ public struct StoredBrief: Sendable, Codable, Hashable {
   }
 }
 
+/// One filing of an article into a story, as the store's filing log recorded it.
+///
+/// The log only grows: an article filed again (moved by a merge of stories) gets a later
+/// filing, so replaying the log in order gives every article's current story.
+public struct Filing: Sendable, Hashable {
+  /// Position in the log; later filings have larger numbers.
+  public var sequence: Int64
+  /// The article as stored when it was filed.
+  public var article: Article
+  public var storyID: String
+
+  public init(sequence: Int64, article: Article, storyID: String) {
+    self.sequence = sequence
+    self.article = article
+    self.storyID = storyID
+  }
+}
+
+/// A story whose articles changed since its newest brief (or that has no brief yet).
+public struct StoryRevision: Sendable, Hashable {
+  public var storyID: String
+  /// Grows by one each time an article joins, leaves or is updated in the story.
+  public var revision: Int
+
+  public init(storyID: String, revision: Int) {
+    self.storyID = storyID
+    self.revision = revision
+  }
+}
+
 /// A full-text search result.
 public struct SearchHit: Sendable, Codable, Hashable {
   public enum Kind: String, Sendable, Codable, Hashable {
@@ -127,4 +157,29 @@ public protocol ArticleStore: Sendable {
   func latestBrief(forStory storyID: String) throws(StoreError) -> StoredBrief?
   /// Articles and briefs matching all the words of `query`, best first.
   func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+
+  // MARK: Filing stories, one filer at a time
+
+  /// Runs `body` while holding the database's filing lock: however many processes share the
+  /// database, one files articles into stories at a time, so each decides with every earlier
+  /// filing in view. The lock is released when `body` returns or throws, and by the database
+  /// (or the operating system) when the process holding it dies.
+  func withFilingLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T
+  /// Filings logged after `sequence` (0: from the start), oldest first, at most `limit`.
+  func filings(after sequence: Int64, limit: Int) throws(StoreError) -> [Filing]
+  /// The newest version of every stored article that is in no story, oldest stored first: what
+  /// an interrupted ingest stored but did not file.
+  func unfiledArticles() throws(StoreError) -> [Article]
+  /// Stories with articles whose revision is newer than their newest brief's, oldest change
+  /// first.
+  func storiesNeedingBrief() throws(StoreError) -> [StoryRevision]
+  /// The story's revision now (0 when it does not exist).
+  func revision(ofStory storyID: String) throws(StoreError) -> Int
+  /// Stores a new version of a story's brief written from the story as it was at `revision`,
+  /// and returns the brief's version number. When the newest brief was written at that
+  /// revision or a later one (another process briefed the same change), nothing is stored and
+  /// that brief's version is returned.
+  @discardableResult
+  func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int) throws(StoreError)
+    -> Int
 }

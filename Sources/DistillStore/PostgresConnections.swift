@@ -46,6 +46,21 @@ final class PostgresConnections: @unchecked Sendable {
     }
   }
 
+  /// Lends `body` a connection opened for it alone, outside the pool and its limit, and
+  /// closes it afterwards (for a session-level lock held while pooled queries run).
+  func withDedicated<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    guard !lock.withLock({ closed }) else { throw StoreError.database("the store is closed") }
+    let id: Int = nextID.withLock {
+      lastID += 1
+      return lastID
+    }
+    let connection = try PostgresConnection.connect(
+      on: group.next(), configuration: configuration, id: id, logger: logger
+    ).wait()
+    defer { try? connection.close().wait() }
+    return try body(connection)
+  }
+
   /// Runs one statement and returns all its rows.
   func run(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
     try connection.query(query, logger: logger).wait().rows

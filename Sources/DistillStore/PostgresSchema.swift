@@ -94,5 +94,30 @@ enum PostgresSchema {
         """,
         "CREATE INDEX brief_search ON brief USING GIN (search)",
       ]),
+    Migration(
+      name: "4 filing",
+      statements: [
+        // A story's revision grows with each change of its articles; a brief records the
+        // revision it was written from, so a story whose brief is older is briefed again,
+        // even after a crash between filing and briefing.
+        "ALTER TABLE story ADD COLUMN revision integer NOT NULL DEFAULT 0 CHECK (revision >= 0)",
+        "ALTER TABLE brief ADD COLUMN revision integer NOT NULL DEFAULT 0 CHECK (revision >= 0)",
+        """
+        CREATE TABLE filing (
+          sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          article_key bigint NOT NULL REFERENCES article (id) ON DELETE CASCADE,
+          story_id text NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+          filed_at timestamptz NOT NULL
+        )
+        """,
+        "CREATE INDEX filing_on_article_key ON filing (article_key)",
+        // Stories filed before the log existed: logged in filing order, briefs current.
+        """
+        INSERT INTO filing (article_key, story_id, filed_at)
+        SELECT article_key, story_id, assigned_at FROM story_article ORDER BY id
+        """,
+        "UPDATE story SET revision = 1",
+        "UPDATE brief SET revision = 1",
+      ]),
   ]
 }

@@ -163,7 +163,12 @@ public final class PostgresStore: ArticleStore {
       throw StoreError.database("article \(article.id) was saved by another writer meanwhile")
     }
     if let previousKey = previous?.0 {
-      // A new version stays in the story of the version it replaces.
+      // A new version stays in the story of the version it replaces, whose brief is now old.
+      try session.rows(
+        """
+        UPDATE story SET revision = revision + 1
+        WHERE id = (SELECT story_id FROM story_article WHERE article_key = \(previousKey))
+        """)
       try session.rows(
         "UPDATE story_article SET article_key = \(rowKey) WHERE article_key = \(previousKey)")
     }
@@ -229,18 +234,31 @@ public final class PostgresStore: ArticleStore {
 
   private func assign(key: Int64, to storyID: String, _ session: Session) throws {
     guard !storyID.isEmpty else { throw StoreError.invalid("a story needs an id") }
+    // The article's row is locked so that two writers filing it at once do so in turn.
+    try session.rows("SELECT id FROM article WHERE id = \(key) FOR UPDATE")
+    let current = try session.rows(
+      "SELECT story_id FROM story_article WHERE article_key = \(key)"
+    ).first.map { try $0.decode(String.self) }
+    // Filing an article where it already is changes nothing, not even the story's date.
+    guard current != storyID else { return }
     let now = clock.now
     try session.rows(
       """
-      INSERT INTO story (id, created_at, updated_at) VALUES (\(storyID), \(now), \(now))
-      ON CONFLICT (id) DO UPDATE SET updated_at = greatest(story.updated_at, excluded.updated_at)
+      INSERT INTO story (id, created_at, updated_at, revision) VALUES (\(storyID), \(now), \(now), 1)
+      ON CONFLICT (id) DO UPDATE SET updated_at = greatest(story.updated_at, excluded.updated_at),
+        revision = story.revision + 1
       """)
+    if let current {
+      try session.rows("UPDATE story SET revision = revision + 1 WHERE id = \(current)")
+    }
     try session.rows(
       """
       INSERT INTO story_article (article_key, story_id, assigned_at)
       VALUES (\(key), \(storyID), \(now))
       ON CONFLICT (article_key) DO UPDATE SET story_id = excluded.story_id
       """)
+    try session.rows(
+      "INSERT INTO filing (article_key, story_id, filed_at) VALUES (\(key), \(storyID), \(now))")
   }
 
   public func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory] {
@@ -279,11 +297,37 @@ public final class PostgresStore: ArticleStore {
 
   @discardableResult
   public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
+    try saveBrief(brief, forStory: storyID, revision: nil)
+  }
+
+  @discardableResult
+  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int)
+    throws(StoreError) -> Int
+  {
+    try saveBrief(brief, forStory: storyID, revision: Optional(revision))
+  }
+
+  /// Saves a brief written at `revision` of the story, or at its current one when nil.
+  private func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
+    throws(StoreError) -> Int
+  {
     try transaction { session in
       // Locking the story row numbers concurrent briefs of one story one after the other.
-      guard !(try session.rows("SELECT 1 FROM story WHERE id = \(storyID) FOR UPDATE").isEmpty)
+      guard
+        let current = try session.rows(
+          "SELECT revision FROM story WHERE id = \(storyID) FOR UPDATE"
+        ).first.map({ try $0.decode(Int.self) })
       else {
         throw StoreError.invalid("no story has the id \(storyID); assign articles to it first")
+      }
+      let covered = min(revision ?? current, current)
+      // Two processes briefing the same change: the second finds it done.
+      if let revision,
+        let latest = try session.rows(
+          "SELECT version, revision FROM brief WHERE story_id = \(storyID) ORDER BY version DESC LIMIT 1"
+        ).first.map({ try $0.decode((Int, Int).self) }), latest.1 >= revision
+      {
+        return latest.0
       }
       let version =
         try session.rows("SELECT coalesce(max(version), 0) FROM brief WHERE story_id = \(storyID)")
@@ -294,8 +338,9 @@ public final class PostgresStore: ArticleStore {
       let body = brief.allSentences.map(\.text).joined(separator: " ")
       try session.rows(
         """
-        INSERT INTO brief (story_id, version, headline, body, json, created_at)
-        VALUES (\(storyID), \(version), \(brief.headline), \(body), \(json), \(clock.now))
+        INSERT INTO brief (story_id, version, headline, body, json, created_at, revision)
+        VALUES (\(storyID), \(version), \(brief.headline), \(body), \(json), \(clock.now),
+          \(covered))
         """)
       return version
     }
@@ -315,6 +360,85 @@ public final class PostgresStore: ArticleStore {
       return StoredBrief(
         storyID: storyID, version: version,
         brief: try JSONDecoder().decode(Brief.self, from: Data(json.utf8)), createdAt: created)
+    }
+  }
+
+  // MARK: - Filing
+
+  /// Holds a session-level advisory lock on a connection of its own while `body` runs (so the
+  /// pool's connections stay free for `body`'s own queries). The server releases the lock when
+  /// the connection ends, so a killed filer never blocks the next one.
+  public func withFilingLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    let result: Result<T, StoreError>
+    do {
+      result = try connections.withDedicated { connection in
+        let lock: PostgresQuery =
+          "SELECT pg_advisory_lock(hashtextextended('distill filing ' || coalesce(current_schema(), ''), 0))"
+        _ = try connections.run(lock, on: connection)
+        defer {
+          _ = try? connections.run(
+            "SELECT pg_advisory_unlock(hashtextextended('distill filing ' || coalesce(current_schema(), ''), 0))",
+            on: connection)
+        }
+        do throws(StoreError) {
+          return .success(try body())
+        } catch {
+          return .failure(error)
+        }
+      }
+    } catch {
+      throw Self.storeError(error)
+    }
+    return try result.get()
+  }
+
+  public func filings(after sequence: Int64, limit: Int) throws(StoreError) -> [Filing] {
+    try transaction { session in
+      try session.rows(
+        """
+        SELECT f.sequence, f.story_id, a.json FROM filing f JOIN article a ON a.id = f.article_key
+        WHERE f.sequence > \(sequence) ORDER BY f.sequence LIMIT \(max(0, limit))
+        """
+      ).map { row in
+        let (number, story, json) = try row.decode((Int64, String, String).self)
+        return Filing(sequence: number, article: try Self.decodeArticle(json), storyID: story)
+      }
+    }
+  }
+
+  public func unfiledArticles() throws(StoreError) -> [Article] {
+    try transaction { session in
+      try session.rows(
+        """
+        SELECT json FROM article a
+        WHERE version = (SELECT max(version) FROM article b WHERE b.canonical_key = a.canonical_key)
+          AND NOT EXISTS (SELECT 1 FROM story_article s WHERE s.article_key = a.id)
+        ORDER BY id
+        """
+      ).map { try Self.decodeArticle($0.decode(String.self)) }
+    }
+  }
+
+  public func storiesNeedingBrief() throws(StoreError) -> [StoryRevision] {
+    try transaction { session in
+      try session.rows(
+        """
+        SELECT s.id, s.revision FROM story s
+        WHERE EXISTS (SELECT 1 FROM story_article sa WHERE sa.story_id = s.id)
+          AND s.revision > coalesce((SELECT max(b.revision) FROM brief b WHERE b.story_id = s.id), 0)
+        ORDER BY s.updated_at, s.id COLLATE "C"
+        """
+      ).map { row in
+        let (id, revision) = try row.decode((String, Int).self)
+        return StoryRevision(storyID: id, revision: revision)
+      }
+    }
+  }
+
+  public func revision(ofStory storyID: String) throws(StoreError) -> Int {
+    try transaction { session in
+      try session.rows("SELECT revision FROM story WHERE id = \(storyID)").first
+        .map { try $0.decode(Int.self) } ?? 0
     }
   }
 

@@ -16,10 +16,13 @@ import GRDB
 public final class SQLiteStore: ArticleStore {
   private let pool: DatabasePool
   private let clock: any Clock
+  /// The file whose lock is the filing lock (see ``withFilingLock(_:)``).
+  private let filingLockPath: String
 
   /// Opens (creating if needed) the database at `path` and brings its schema up to date.
   public init(path: String, clock: any Clock = SystemClock()) throws(StoreError) {
     self.clock = clock
+    self.filingLockPath = path + "-filing.lock"
     do {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true
@@ -100,6 +103,29 @@ public final class SQLiteStore: ArticleStore {
         t.column("body")
       }
     }
+    migrator.registerMigration("4 filing") { db in
+      // A story's revision grows with each change of its articles; a brief records the
+      // revision it was written from, so a story whose brief is older is briefed again, even
+      // after a crash between filing and briefing.
+      try db.execute(sql: "ALTER TABLE story ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+      try db.execute(sql: "ALTER TABLE brief ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+      try db.create(table: "filing") { t in
+        t.autoIncrementedPrimaryKey("sequence")
+        t.column("articleKey", .integer).notNull().indexed()
+          .references("article", onDelete: .cascade)
+        t.column("storyID", .text).notNull().references("story", onDelete: .cascade)
+        t.column("filedAt", .double).notNull()
+      }
+      // Stories filed before the log existed: log them in filing order, and count their
+      // briefs as current.
+      try db.execute(
+        sql: """
+          INSERT INTO filing (articleKey, storyID, filedAt)
+          SELECT articleKey, storyID, assignedAt FROM storyArticle ORDER BY id
+          """)
+      try db.execute(sql: "UPDATE story SET revision = 1")
+      try db.execute(sql: "UPDATE brief SET revision = 1")
+    }
     return migrator
   }
 
@@ -153,7 +179,12 @@ public final class SQLiteStore: ArticleStore {
       ])
     let rowKey = db.lastInsertedRowID
     if let previousKey = previous?["id"] as Int64? {
-      // A new version stays in the story of the version it replaces.
+      // A new version stays in the story of the version it replaces, whose brief is now old.
+      try db.execute(
+        sql: """
+          UPDATE story SET revision = revision + 1
+          WHERE id = (SELECT storyID FROM storyArticle WHERE articleKey = ?)
+          """, arguments: [previousKey])
       try db.execute(
         sql: "UPDATE storyArticle SET articleKey = ? WHERE articleKey = ?",
         arguments: [rowKey, previousKey])
@@ -243,15 +274,23 @@ public final class SQLiteStore: ArticleStore {
     let now = clock.now.timeIntervalSince1970
     try db.execute(
       sql: """
-        INSERT INTO story (id, createdAt, updatedAt) VALUES (?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt)
+        INSERT INTO story (id, createdAt, updatedAt, revision) VALUES (?, ?, ?, 1)
+        ON CONFLICT(id) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt),
+          revision = revision + 1
         """,
       arguments: [storyID, now, now])
+    if let current {
+      try db.execute(
+        sql: "UPDATE story SET revision = revision + 1 WHERE id = ?", arguments: [current])
+    }
     try db.execute(
       sql: """
         INSERT INTO storyArticle (articleKey, storyID, assignedAt) VALUES (?, ?, ?)
         ON CONFLICT(articleKey) DO UPDATE SET storyID = excluded.storyID
         """,
+      arguments: [key, storyID, now])
+    try db.execute(
+      sql: "INSERT INTO filing (articleKey, storyID, filedAt) VALUES (?, ?, ?)",
       arguments: [key, storyID, now])
   }
 
@@ -297,13 +336,38 @@ public final class SQLiteStore: ArticleStore {
 
   @discardableResult
   public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
+    try saveBrief(brief, forStory: storyID, revision: nil)
+  }
+
+  @discardableResult
+  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int)
+    throws(StoreError) -> Int
+  {
+    try saveBrief(brief, forStory: storyID, revision: Optional(revision))
+  }
+
+  /// Saves a brief written at `revision` of the story, or at its current one when nil.
+  private func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
+    throws(StoreError) -> Int
+  {
     try perform {
       try pool.write { db in
         guard
-          try Bool.fetchOne(db, sql: "SELECT 1 FROM story WHERE id = ?", arguments: [storyID])
-            != nil
+          let current = try Int.fetchOne(
+            db, sql: "SELECT revision FROM story WHERE id = ?", arguments: [storyID])
         else {
           throw StoreError.invalid("no story has the id \(storyID); assign articles to it first")
+        }
+        // Two processes briefing the same change: the second finds it done.
+        if let revision,
+          let latest = try Row.fetchOne(
+            db,
+            sql:
+              "SELECT version, revision FROM brief WHERE storyID = ? ORDER BY version DESC LIMIT 1",
+            arguments: [storyID]),
+          (latest["revision"] as Int) >= revision
+        {
+          return latest["version"] as Int
         }
         let version =
           (try Int.fetchOne(
@@ -315,11 +379,12 @@ public final class SQLiteStore: ArticleStore {
         let body = brief.allSentences.map(\.text).joined(separator: " ")
         try db.execute(
           sql: """
-            INSERT INTO brief (storyID, version, headline, body, json, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO brief (storyID, version, headline, body, json, createdAt, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             storyID, version, brief.headline, body, json, clock.now.timeIntervalSince1970,
+            min(revision ?? current, current),
           ])
         return version
       }
@@ -341,6 +406,85 @@ public final class SQLiteStore: ArticleStore {
           storyID: storyID, version: row["version"],
           brief: try JSONDecoder().decode(Brief.self, from: Data(json.utf8)),
           createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+      }
+    }
+  }
+
+  // MARK: - Filing
+
+  /// Holds an exclusive `flock` on a file beside the database while `body` runs. The kernel
+  /// releases it when the process dies, so a killed filer never blocks the next one.
+  public func withFilingLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    let descriptor = open(filingLockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .database(
+        "cannot open the lock file \(filingLockPath): \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else {
+        throw .database("cannot lock \(filingLockPath): \(String(cString: strerror(errno)))")
+      }
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    return try body()
+  }
+
+  public func filings(after sequence: Int64, limit: Int) throws(StoreError) -> [Filing] {
+    try perform {
+      try pool.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT f.sequence, f.storyID, a.json FROM filing f JOIN article a ON a.id = f.articleKey
+            WHERE f.sequence > ? ORDER BY f.sequence LIMIT ?
+            """, arguments: [sequence, max(0, limit)]
+        ).map { row in
+          Filing(
+            sequence: row["sequence"], article: try decodeArticle(row["json"]),
+            storyID: row["storyID"])
+        }
+      }
+    }
+  }
+
+  public func unfiledArticles() throws(StoreError) -> [Article] {
+    try perform {
+      try pool.read { db in
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT json FROM article a
+            WHERE version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
+              AND NOT EXISTS (SELECT 1 FROM storyArticle s WHERE s.articleKey = a.id)
+            ORDER BY id
+            """
+        ).map(decodeArticle)
+      }
+    }
+  }
+
+  public func storiesNeedingBrief() throws(StoreError) -> [StoryRevision] {
+    try perform {
+      try pool.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT s.id, s.revision FROM story s
+            WHERE EXISTS (SELECT 1 FROM storyArticle sa WHERE sa.storyID = s.id)
+              AND s.revision > coalesce((SELECT max(b.revision) FROM brief b WHERE b.storyID = s.id), 0)
+            ORDER BY s.updatedAt, s.id
+            """
+        ).map { StoryRevision(storyID: $0["id"], revision: $0["revision"]) }
+      }
+    }
+  }
+
+  public func revision(ofStory storyID: String) throws(StoreError) -> Int {
+    try perform {
+      try pool.read { db in
+        try Int.fetchOne(db, sql: "SELECT revision FROM story WHERE id = ?", arguments: [storyID])
+          ?? 0
       }
     }
   }

@@ -36,11 +36,14 @@ struct IngestCommand: ParsableCommand {
     abstract: "Store articles in the database and file each into a story.",
     discussion: """
       An article already stored (same canonical URL, or same id, and same text) is not stored \
-      again; a changed article becomes a new version. Stories are found by clustering every \
-      stored article in publication order, so ids stay the same between runs unless an older \
-      article arrives late and starts a story first. Each story that changed gets a new brief \
+      again; a changed article becomes a new version. New articles are filed in publication \
+      order, each into the stored story it belongs to or a new one; earlier filings stand, so \
+      story ids never change (several processes sharing a database file in turn). Each \
+      story that changed gets a new brief \
       (`distill story ID` prints it), with a "What's new" part once it had one before. Exit \
-      status 2 when some inputs were skipped, 65 when none held an article.
+      status 2 when some inputs were skipped, 65 when none held an article. An ingest \
+      that was killed midway is completed by the next one: what it stored but did not file \
+      or brief is filed and briefed.
       """
   )
 

@@ -30,6 +30,8 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case briefsAreVersionedPerStory
   case fullTextSearchFindsArticlesAndBriefs
   case concurrentWritersNeitherLoseNorDuplicate
+  case filingsAreLoggedAndRevisionsFollowChanges
+  case theFilingLockAdmitsOneHolderAtATime
 
   var testDescription: String { rawValue }
 }
@@ -70,16 +72,24 @@ enum StoreConformance {
     case .fullTextSearchFindsArticlesAndBriefs: try fullTextSearch(harness)
     case .concurrentWritersNeitherLoseNorDuplicate:
       _ = try concurrentWriters(harness, writers: 4)
+    case .filingsAreLoggedAndRevisionsFollowChanges: try filingLog(harness)
+    case .theFilingLockAdmitsOneHolderAtATime: try filingLock(harness)
     }
   }
 
   static func migrationsAreNamedAndOrdered(_ harness: some StoreHarness) throws {
     let store = try harness.open(now: now)
-    #expect(try harness.appliedMigrations(of: store) == ["1 articles", "2 stories", "3 briefs"])
+    #expect(
+      try harness.appliedMigrations(of: store) == [
+        "1 articles", "2 stories", "3 briefs", "4 filing",
+      ])
     // Reopening an up-to-date database applies nothing twice and keeps the data.
     _ = try store.saveArticle(article("a1"))
     let reopened = try harness.open(now: now)
-    #expect(try harness.appliedMigrations(of: reopened) == ["1 articles", "2 stories", "3 briefs"])
+    #expect(
+      try harness.appliedMigrations(of: reopened) == [
+        "1 articles", "2 stories", "3 briefs", "4 filing",
+      ])
     #expect(try reopened.article(id: "a1")?.title == "Harbor reopens")
   }
 
@@ -250,6 +260,84 @@ enum StoreConformance {
     #expect(try store.search("barge", limit: 0).isEmpty)
   }
 
+  static func filingLog(_ harness: some StoreHarness) throws {
+    let store = try harness.open(now: now)
+    let url = "https://ledger.example/harbor"
+    // Stored, not yet filed: what a crash between saving and filing leaves.
+    _ = try store.saveArticle(article("a1", url: url))
+    _ = try store.saveArticle(article("b1", text: "The ferry resumed service."))
+    #expect(try store.unfiledArticles().map(\.id) == ["a1", "b1"])
+    #expect(try store.filings(after: 0, limit: 10).isEmpty)
+    #expect(try store.storiesNeedingBrief().isEmpty)
+    #expect(try store.revision(ofStory: "s-1") == 0)
+
+    try store.assign(article: "a1", toStory: "s-1")
+    #expect(try store.unfiledArticles().map(\.id) == ["b1"])
+    #expect(try store.revision(ofStory: "s-1") == 1)
+    #expect(try store.storiesNeedingBrief() == [StoryRevision(storyID: "s-1", revision: 1)])
+    #expect(
+      try store.saveBrief(brief("Harbor", "The harbor reopened."), forStory: "s-1", revision: 1)
+        == 1)
+    #expect(try store.storiesNeedingBrief().isEmpty)
+    // A second process briefing the same revision finds it done: no new version.
+    #expect(
+      try store.saveBrief(brief("Harbor", "The harbor reopened."), forStory: "s-1", revision: 1)
+        == 1)
+
+    // Every change of a story's articles makes its brief old: a new article, a new version.
+    try store.assign(article: "b1", toStory: "s-1")
+    #expect(try store.revision(ofStory: "s-1") == 2)
+    _ = try store.saveArticle(article("a1", url: url, text: "The harbor reopened at noon."))
+    #expect(try store.storiesNeedingBrief() == [StoryRevision(storyID: "s-1", revision: 3)])
+    // A brief written from an older revision leaves the story needing one.
+    #expect(
+      try store.saveBrief(brief("Harbor", "The harbor reopened."), forStory: "s-1", revision: 2)
+        == 2)
+    #expect(try store.storiesNeedingBrief() == [StoryRevision(storyID: "s-1", revision: 3)])
+
+    // A move changes both stories and is logged; filing where it is logs nothing.
+    try store.assign(article: "b1", toStory: "s-2")
+    try store.assign(article: "b1", toStory: "s-2")
+    #expect(try store.revision(ofStory: "s-1") == 4)
+    #expect(try store.revision(ofStory: "s-2") == 1)
+    let log = try store.filings(after: 0, limit: 10)
+    #expect(log.map(\.article.id) == ["a1", "b1", "b1"])
+    #expect(log.map(\.storyID) == ["s-1", "s-1", "s-2"])
+    #expect(log.map(\.sequence) == log.map(\.sequence).sorted())
+    #expect(Set(log.map(\.sequence)).count == 3)
+    #expect(try store.filings(after: log[0].sequence, limit: 1) == [log[1]])
+    #expect(try store.filings(after: log[2].sequence, limit: 10).isEmpty)
+    #expect(
+      Set(try store.storiesNeedingBrief()) == [
+        StoryRevision(storyID: "s-1", revision: 4), StoryRevision(storyID: "s-2", revision: 1),
+      ])
+  }
+
+  static func filingLock(_ harness: some StoreHarness) throws {
+    // Two stores on one database, as two processes would have.
+    let stores = [try harness.open(now: now), try harness.open(now: now)]
+    let log = ResultBox<String>(count: 4)
+    let step = Counter()
+    _ = try onThreads(2) { holder -> Int in
+      try stores[holder].withFilingLock { () throws(StoreError) in
+        log.set(step.next(), .success("enter \(holder)"))
+        Thread.sleep(forTimeInterval: 0.15)
+        log.set(step.next(), .success("exit \(holder)"))
+      }
+      return holder
+    }
+    let order = try log.values().map { try $0.get() }
+    // Whoever came first left before the other entered.
+    #expect(
+      order == ["enter 0", "exit 0", "enter 1", "exit 1"]
+        || order == ["enter 1", "exit 1", "enter 0", "exit 0"])
+    // A body that throws releases the lock.
+    #expect(throws: StoreError.invalid("stop")) {
+      try stores[0].withFilingLock { () throws(StoreError) in throw StoreError.invalid("stop") }
+    }
+    #expect(try stores[1].withFilingLock { () throws(StoreError) in 7 } == 7)
+  }
+
   /// What each kind of save returned, summed over all writers.
   struct WriterTally: Equatable {
     var inserted = 0
@@ -357,6 +445,19 @@ enum StoreConformance {
     for _ in 0..<count { start.signal() }
     done.wait()
     return try results.values().map { try $0.get() }
+  }
+}
+
+/// Numbers handed out in order to several threads.
+final class Counter: @unchecked Sendable {
+  // @unchecked: `value` is only touched under `lock`.
+  private let lock = NSLock()
+  private var value = -1
+
+  func next() -> Int {
+    lock.withLock {
+      value += 1; return value
+    }
   }
 }
 

@@ -154,4 +154,73 @@ import Testing
       #expect(!Self.strike.text.contains(sentence.text), "already read: \(sentence.text)")
     }
   }
+
+  @Test func whatAnInterruptedIngestLeftIsFiledAndBriefedNextTime() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    // A crash after saving, before filing: the article is stored in no story.
+    _ = try desk.store.saveArticle(Self.strike)
+    // A crash after filing, before briefing: the story has no brief for its articles.
+    _ = try desk.store.saveArticle(Self.orchard, inStory: "s-orchard")
+    #expect(try desk.store.unfiledArticles().map(\.id) == ["ferry-strike"])
+
+    let report = try desk.ingest([])
+    #expect(report.added.isEmpty)
+    #expect(try desk.store.unfiledArticles().isEmpty)
+    #expect(try desk.store.storiesNeedingBrief().isEmpty)
+    let stories = try desk.store.stories(updatedSince: .distantPast)
+    #expect(stories.count == 2)
+    #expect(Set(report.changedStories) == Set(stories.map(\.id)))
+    for story in stories {
+      let brief = try #require(try desk.latestBrief(story: story.id))
+      #expect(brief.brief.sources.count == story.articleIDs.count)
+    }
+    // Nothing is left to do.
+    #expect(try desk.ingest([]).changedStories.isEmpty)
+  }
+
+  @Test func twoDesksOnOneDatabaseFileOneStoryInTheSameStory() throws {
+    let folder = try TemporaryDirectory()
+    let path = folder.url.appendingPathComponent("desk.sqlite").path
+    // Two desks with stores of their own, as two watcher processes have.
+    let desks = try (0..<2).map { _ in
+      StoryDesk(store: try SQLiteStore(path: path), pipeline: .standard())
+    }
+    let start = DispatchSemaphore(value: 0)
+    let done = DispatchGroup()
+    let failures = FailureLog()
+    for (desk, article) in zip(desks, [Self.strike, Self.talks]) {
+      done.enter()
+      Thread {
+        start.wait()
+        do { _ = try desk.ingest([.article(article)]) } catch { failures.add("\(error)") }
+        done.leave()
+      }.start()
+    }
+    start.signal()
+    start.signal()
+    done.wait()
+    #expect(failures.all.isEmpty)
+    let stories = try desks[0].store.stories(updatedSince: .distantPast)
+    #expect(stories.map { Set($0.articleIDs) } == [["ferry-strike", "ferry-talks"]])
+    // Whichever desk briefed last, the newest brief covers both articles.
+    let brief = try #require(try desks[1].latestBrief(story: stories[0].id))
+    #expect(brief.brief.sources.count == 2)
+    #expect(try desks[0].store.storiesNeedingBrief().isEmpty)
+    // A desk that did not file an article learns of it from the log: the orchard frost still
+    // starts a story of its own, and the ferry talks stay where they are.
+    let next = try desks[0].ingest([.article(Self.orchard)])
+    #expect(next.changedStories.count == 1)
+    #expect(try desks[1].store.stories(updatedSince: .distantPast).count == 2)
+  }
+}
+
+/// Errors collected from several threads.
+final class FailureLog: @unchecked Sendable {
+  // @unchecked: `entries` is only touched under `lock`.
+  private let lock = NSLock()
+  private var entries: [String] = []
+
+  func add(_ entry: String) { lock.withLock { entries.append(entry) } }
+  var all: [String] { lock.withLock { entries } }
 }
