@@ -65,6 +65,60 @@ public enum DistillBinary {
   }
 }
 
+/// A `distill` process left running, to be stopped or killed by the test.
+public final class RunningDistill: Sendable {
+  public let process: Process
+
+  init(_ process: Process) { self.process = process }
+
+  /// Sends `signal` (SIGKILL unless told otherwise) and waits for the process to end.
+  @discardableResult
+  public func kill(_ signal: Int32 = SIGKILL) -> Int32 {
+    if process.isRunning { _ = Foundation.kill(process.processIdentifier, signal) }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+
+  /// Waits for the process to end on its own and returns its exit status.
+  public func wait() -> Int32 {
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+}
+
+extension DistillBinary {
+  /// Starts `distill arguments…` without waiting for it; its output goes to `log` (appended)
+  /// or nowhere.
+  public static func launch(
+    _ arguments: [String], log: URL? = nil, environment: [String: String] = [:]
+  ) throws -> RunningDistill {
+    guard let url else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "distill not built"])
+    }
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { $1 }
+    process.environment = env
+    process.standardInput = FileHandle.nullDevice
+    if let log {
+      if !FileManager.default.fileExists(atPath: log.path) {
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+      }
+      let handle = try FileHandle(forWritingTo: log)
+      try handle.seekToEnd()
+      process.standardOutput = handle
+      process.standardError = handle
+    } else {
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+    }
+    try process.run()
+    return RunningDistill(process)
+  }
+}
+
 /// A temporary folder removed when the value goes away.
 public final class TemporaryDirectory: Sendable {
   public let url: URL
