@@ -150,13 +150,12 @@ public protocol ArticleStore: Sendable {
   func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory]
   /// The newest version of each article of a story, in assignment order.
   func articles(inStory storyID: String) throws(StoreError) -> [Article]
-  /// Stores a new version of a story's brief and returns its version number.
-  @discardableResult
-  func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int
   /// The newest brief of a story.
   func latestBrief(forStory storyID: String) throws(StoreError) -> StoredBrief?
   /// Articles and briefs matching all the words of `query`, best first.
   func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit]
+  /// Releases the store's connections; later calls fail with ``StoreError/database(_:)``.
+  func close()
 
   // MARK: Filing stories, one filer at a time
 
@@ -175,11 +174,20 @@ public protocol ArticleStore: Sendable {
   func storiesNeedingBrief() throws(StoreError) -> [StoryRevision]
   /// The story's revision now (0 when it does not exist).
   func revision(ofStory storyID: String) throws(StoreError) -> Int
-  /// Stores a new version of a story's brief written from the story as it was at `revision`,
-  /// and returns the brief's version number. When the newest brief was written at that
-  /// revision or a later one (another process briefed the same change), nothing is stored and
-  /// that brief's version is returned.
+  /// Stores a new version of a story's brief written from the story as it was at `revision`
+  /// (nil: as it is now), and returns the brief's version number. When the newest brief was
+  /// written at that revision or a later one (another process briefed the same change),
+  /// nothing is stored and that brief's version is returned.
   @discardableResult
-  func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int) throws(StoreError)
+  func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?) throws(StoreError)
     -> Int
+}
+
+extension ArticleStore {
+  /// Stores a new version of a story's brief, written from the story as it is now, and
+  /// returns its version number.
+  @discardableResult
+  public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
+    try saveBrief(brief, forStory: storyID, revision: nil)
+  }
 }

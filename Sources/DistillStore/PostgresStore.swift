@@ -296,19 +296,7 @@ public final class PostgresStore: ArticleStore {
   // MARK: - Briefs
 
   @discardableResult
-  public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
-    try saveBrief(brief, forStory: storyID, revision: nil)
-  }
-
-  @discardableResult
-  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int)
-    throws(StoreError) -> Int
-  {
-    try saveBrief(brief, forStory: storyID, revision: Optional(revision))
-  }
-
-  /// Saves a brief written at `revision` of the story, or at its current one when nil.
-  private func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
+  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
     throws(StoreError) -> Int
   {
     try transaction { session in

@@ -36,6 +36,9 @@ public final class SQLiteStore: ArticleStore {
     }
   }
 
+  /// Closes the database's connections (waiting for any write under way).
+  public func close() { try? pool.close() }
+
   /// The names of the migrations applied to the database, in order.
   public func appliedMigrations() throws(StoreError) -> [String] {
     try perform { try pool.read { db in try Self.migrator.appliedMigrations(db) } }
@@ -208,13 +211,21 @@ public final class SQLiteStore: ArticleStore {
   }
 
   public func allArticles() throws(StoreError) -> [Article] {
-    try perform {
+    try newestVersions(unfiledOnly: false)
+  }
+
+  /// The newest version of every stored article (or of those in no story), oldest first.
+  private func newestVersions(unfiledOnly: Bool) throws(StoreError) -> [Article] {
+    let unfiled =
+      unfiledOnly ? "AND NOT EXISTS (SELECT 1 FROM storyArticle s WHERE s.articleKey = a.id)" : ""
+    return try perform {
       try pool.read { db in
         try String.fetchAll(
           db,
           sql: """
             SELECT json FROM article a
             WHERE version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
+            \(unfiled)
             ORDER BY id
             """
         ).map(decodeArticle)
@@ -335,19 +346,7 @@ public final class SQLiteStore: ArticleStore {
   // MARK: - Briefs
 
   @discardableResult
-  public func saveBrief(_ brief: Brief, forStory storyID: String) throws(StoreError) -> Int {
-    try saveBrief(brief, forStory: storyID, revision: nil)
-  }
-
-  @discardableResult
-  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int)
-    throws(StoreError) -> Int
-  {
-    try saveBrief(brief, forStory: storyID, revision: Optional(revision))
-  }
-
-  /// Saves a brief written at `revision` of the story, or at its current one when nil.
-  private func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
+  public func saveBrief(_ brief: Brief, forStory storyID: String, revision: Int?)
     throws(StoreError) -> Int
   {
     try perform {
@@ -420,7 +419,7 @@ public final class SQLiteStore: ArticleStore {
       throw .database(
         "cannot open the lock file \(filingLockPath): \(String(cString: strerror(errno)))")
     }
-    defer { close(descriptor) }
+    defer { closeDescriptor(descriptor) }
     while flock(descriptor, LOCK_EX) != 0 {
       guard errno == EINTR else {
         throw .database("cannot lock \(filingLockPath): \(String(cString: strerror(errno)))")
@@ -449,19 +448,7 @@ public final class SQLiteStore: ArticleStore {
   }
 
   public func unfiledArticles() throws(StoreError) -> [Article] {
-    try perform {
-      try pool.read { db in
-        try String.fetchAll(
-          db,
-          sql: """
-            SELECT json FROM article a
-            WHERE version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
-              AND NOT EXISTS (SELECT 1 FROM storyArticle s WHERE s.articleKey = a.id)
-            ORDER BY id
-            """
-        ).map(decodeArticle)
-      }
-    }
+    try newestVersions(unfiledOnly: true)
   }
 
   public func storiesNeedingBrief() throws(StoreError) -> [StoryRevision] {
@@ -547,3 +534,6 @@ public final class SQLiteStore: ArticleStore {
     }
   }
 }
+
+/// The C library's `close`, which a method of the same name hides inside ``SQLiteStore``.
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }

@@ -60,6 +60,7 @@ struct IngestCommand: ParsableCommand {
 
   func run() throws {
     let database = try store.open()
+    defer { database.close() }
     let outcomes = StandardInputReader().read(
       inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
     let articles = outcomes.filter {
@@ -124,6 +125,7 @@ struct StoriesCommand: ParsableCommand {
 
   func run() throws {
     let database = try store.open()
+    defer { database.close() }
     let since = self.since.flatMap(Self.date) ?? Date(timeIntervalSince1970: 0)
     var listings: [Listing] = []
     for story in try database.stories(updatedSince: since) {
@@ -167,7 +169,9 @@ struct SearchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let hits = try store.open().search(words.joined(separator: " "), limit: limit)
+    let database = try store.open()
+    defer { database.close() }
+    let hits = try database.search(words.joined(separator: " "), limit: limit)
     if hits.isEmpty {
       print("no matches")
       return

@@ -19,7 +19,9 @@ struct StoryCommand: ParsableCommand {
   var id: String
 
   func run() throws {
-    let desk = StoryDesk(store: try store.open())
+    let database = try store.open()
+    defer { database.close() }
+    let desk = StoryDesk(store: database)
     guard let stored = try desk.latestBrief(story: id) else {
       FileHandle.standardError.write(
         Data(
