@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "DistillRender", dependencies: ["DistillModel"]),
     .target(name: "DistillEval", dependencies: ["DistillModel", "DistillText"]),
     // Feeds and OPML parse with libxml2's XML parser (no network, no entity expansion).
-    .target(name: "DistillFeeds", dependencies: ["DistillModel", "CLibXML2"]),
+    .target(name: "DistillFeeds", dependencies: ["DistillModel", "DistillText", "CLibXML2"]),
     // HTTP fetching stays apart from extraction: it returns bytes and metadata only.
     .target(
       name: "DistillFetch",

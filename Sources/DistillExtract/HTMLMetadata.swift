@@ -1,4 +1,5 @@
 import DistillModel
+import DistillText
 import Foundation
 
 /// What a page's `<head>`, JSON-LD and markup say about its article.
@@ -104,13 +105,13 @@ enum HTMLMetadataReader {
       meta["sailthru.date"], meta["parsely-pub-date"], meta["article.published"],
       string(ld["dateCreated"]), timeDatetime,
     ]
-    m.published = publishedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
+    m.published = publishedCandidates.lazy.compactMap { $0.flatMap(DateField.parse) }.first
     let updatedCandidates = [
       string(ld["dateModified"]), meta["article:modified_time"], meta["article:modified"],
       meta["og:updated_time"],
       meta["datemodified"], meta["dcterms.modified"], meta["last-modified"],
     ]
-    m.updated = updatedCandidates.lazy.compactMap { $0.flatMap(HTMLDate.parse) }.first
+    m.updated = updatedCandidates.lazy.compactMap { $0.flatMap(DateField.parse) }.first
     // Authors.
     var authors = names(ld["author"])
     if authors.isEmpty {
@@ -277,147 +278,5 @@ enum HTMLMetadataReader {
       return url.absoluteString
     }
     return trimmed
-  }
-}
-
-/// Parses the date formats news pages use, always to an absolute instant (UTC).
-enum HTMLDate {
-  /// ISO 8601 (with or without time, zone or fraction; `T` or space), or RFC 2822 dates.
-  /// A time without a zone is taken as UTC.
-  static func parse(_ raw: String) -> Date? {
-    let text = raw.trimmingCharacters(in: .whitespaces)
-    if let date = parseISO(text) { return date }
-    return parseRFC2822(text)
-  }
-
-  private static func parseISO(_ text: String) -> Date? {
-    let chars = Array(text.utf8)
-    var i = 0
-    func number(_ width: Int) -> Int? {
-      guard i + width <= chars.count else { return nil }
-      var value = 0
-      for k in 0..<width {
-        let c = chars[i + k]
-        guard c >= 48 && c <= 57 else { return nil }
-        value = value * 10 + Int(c - 48)
-      }
-      i += width
-      return value
-    }
-    func skip(_ c: UInt8) -> Bool {
-      if i < chars.count && chars[i] == c {
-        i += 1
-        return true
-      }
-      return false
-    }
-    guard let year = number(4) else { return nil }
-    // 2019-11-19, 2019/11/19, or the compact 20191119.
-    let separator: UInt8 = i < chars.count && chars[i] == 47 ? 47 : 45
-    let compact = i < chars.count && chars[i] >= 48 && chars[i] <= 57
-    guard compact || skip(separator), let month = number(2), compact || skip(separator),
-      let day = number(2)
-    else { return nil }
-    var hour = 0
-    var minute = 0
-    var second = 0
-    var offset = 0
-    if i < chars.count, chars[i] == 84 || chars[i] == 32 {  // T or space
-      i += 1
-      guard let h = number(2), skip(58), let m = number(2) else { return nil }
-      hour = h
-      minute = m
-      if skip(58) { second = number(2) ?? 0 }
-      if skip(46) || skip(44) { while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1 } }
-      while i < chars.count, chars[i] == 32 { i += 1 }
-      if skip(90) {  // Z
-      } else if i < chars.count, chars[i] == 43 || chars[i] == 45 {  // + or -
-        let sign = chars[i] == 45 ? -1 : 1
-        i += 1
-        guard let oh = number(2) else { return nil }
-        _ = skip(58)
-        let om = number(2) ?? 0
-        offset = sign * (oh * 3600 + om * 60)
-      }
-    }
-    guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61,
-      year > 1900
-    else { return nil }
-    return utcDate(year, month, day, hour, minute, second, offset: offset)
-  }
-
-  private static let months = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-  ]
-
-  /// "Tue, 19 Nov 2019 14:03:00 +0000" / "GMT" / "EST", and the US order
-  /// "November 19, 2019, 07:47 PM EST".
-  private static func parseRFC2822(_ text: String) -> Date? {
-    var parts = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
-    if let first = parts.first, Int(first) == nil,
-      months.firstIndex(of: String(first.prefix(3)).lowercased()) == nil
-    {
-      parts.removeFirst()
-    }
-    // Month first: swap to day-month order.
-    if parts.count >= 3, Int(parts[0]) == nil, Int(parts[1]) != nil { parts.swapAt(0, 1) }
-    // "07:47 PM": fold the meridiem into the clock.
-    if parts.count >= 5, ["am", "pm", "a.m.", "p.m."].contains(parts[4].lowercased()) {
-      let pm = parts[4].lowercased().hasPrefix("p")
-      var clock = parts[3].split(separator: ":").compactMap { Int($0) }
-      if clock.count >= 2 {
-        if pm && clock[0] < 12 { clock[0] += 12 }
-        if !pm && clock[0] == 12 { clock[0] = 0 }
-        parts[3] = clock.map { String($0) }.joined(separator: ":")
-      }
-      parts.remove(at: 4)
-    }
-    guard parts.count >= 3, let day = Int(parts[0]),
-      let monthIndex = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()),
-      let year = Int(parts[2])
-    else { return nil }
-    var hour = 0
-    var minute = 0
-    var second = 0
-    var offset = 0
-    if parts.count >= 4 {
-      let clock = parts[3].split(separator: ":").compactMap { Int($0) }
-      if clock.count >= 2 {
-        hour = clock[0]
-        minute = clock[1]
-        second = clock.count > 2 ? clock[2] : 0
-      }
-    }
-    if parts.count >= 5 {
-      let zone = parts[4]
-      let named = [
-        "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-        "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-      ]
-      if let hours = named[zone.uppercased()] {
-        offset = hours * 3600
-      } else if zone.count == 5, let value = Int(zone.dropFirst()),
-        zone.first == "+" || zone.first == "-"
-      {
-        offset = (zone.first == "-" ? -1 : 1) * ((value / 100) * 3600 + (value % 100) * 60)
-      }
-    }
-    guard (1...31).contains(day), year > 1900, hour < 24, minute < 60 else { return nil }
-    return utcDate(year, monthIndex + 1, day, hour, minute, second, offset: offset)
-  }
-
-  /// Days-from-civil arithmetic: no Calendar, no time zone database, no shared state.
-  private static func utcDate(
-    _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, offset: Int
-  ) -> Date {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146_097 + doe - 719_468
-    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-    return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 }

@@ -1,3 +1,4 @@
+import DistillText
 import Foundation
 
 /// Parses the publication dates that news inputs print, in UTC.
@@ -31,21 +32,7 @@ public enum PublicationDates {
   private static let clock24 = try! NSRegularExpression(
     pattern: #"\b([01]?\d|2[0-3]):([0-5]\d)(?: ?(UTC|GMT|(E|C|M|P)[SD]?T))?\b"#)
 
-  private static let months: [String: Int] = [
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-  ]
-
-  static func month(_ name: String) -> Int? {
-    let lower = name.lowercased()
-    if let m = months[lower] { return m }
-    let full = [
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december",
-    ]
-    if let index = full.firstIndex(of: lower) { return index + 1 }
-    return nil
-  }
+  static func month(_ name: String) -> Int? { DateField.month(named: name) }
 
   private static func groups(_ match: NSTextCheckingResult, in s: String) -> [String?] {
     (0..<match.numberOfRanges).map { i in
@@ -64,17 +51,9 @@ public enum PublicationDates {
     _ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0,
     offsetSeconds: Int = 0
   ) -> Date? {
-    guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60 else {
-      return nil
-    }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(
-      year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    guard let date = calendar.date(from: components),
-      calendar.component(.day, from: date) == day
-    else { return nil }
-    return date.addingTimeInterval(TimeInterval(-offsetSeconds))
+    DateField.instant(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      offsetSeconds: offsetSeconds)
   }
 
   private static func parseNumeric(_ s: String) -> Date? {

@@ -1,3 +1,4 @@
+import DistillText
 import Foundation
 
 /// Atom 1.0 (RFC 4287), and the Atom 0.3 drafts still served by old blogs.
@@ -72,7 +73,7 @@ enum AtomReader {
   }
 
   private static func date(_ element: XMLElementNode, _ names: [String], _ ns: String?) -> Date? {
-    names.lazy.compactMap { element.childText($0, ns).flatMap(FeedDate.parse) }.first
+    names.lazy.compactMap { element.childText($0, ns).flatMap(DateField.parse) }.first
   }
 
   /// An Atom text construct: `type="text"` and `"html"` as written; `"xhtml"` as the markup

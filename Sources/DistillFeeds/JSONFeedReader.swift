@@ -1,3 +1,4 @@
+import DistillText
 import Foundation
 
 /// JSON Feed 1.0 and 1.1 (jsonfeed.org). Read leniently: ids may be numbers, dates may be
@@ -53,8 +54,8 @@ enum JSONFeedReader {
           id: nonEmpty(item["id"]) ?? (item["id"] as? NSNumber)?.stringValue,
           title: TitleText.plain(nonEmpty(item["title"])),
           link: resolve(item["url"]) ?? resolve(item["external_url"]),
-          published: nonEmpty(item["date_published"]).flatMap(FeedDate.parse),
-          updated: nonEmpty(item["date_modified"]).flatMap(FeedDate.parse),
+          published: nonEmpty(item["date_published"]).flatMap(DateField.parse),
+          updated: nonEmpty(item["date_modified"]).flatMap(DateField.parse),
           authors: itemAuthors.isEmpty ? feedAuthors : itemAuthors,
           summary: nonEmpty(item["summary"]),
           content: nonEmpty(item["content_html"]) ?? nonEmpty(item["content_text"]),

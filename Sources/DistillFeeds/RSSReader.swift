@@ -1,3 +1,4 @@
+import DistillText
 import Foundation
 
 /// RSS 0.9x, 1.0 (RDF) and 2.0, with the namespaces feeds mix in: `content:encoded`, Dublin
@@ -38,7 +39,7 @@ enum RSSReader {
       .flatMap { $0.resolve($0.attribute("href")) }
     let updated = [
       text("lastBuildDate"), text("pubDate"), channel.childText("date", XMLNamespace.dublinCore),
-    ].lazy.compactMap { $0.flatMap(FeedDate.parse) }.first
+    ].lazy.compactMap { $0.flatMap(DateField.parse) }.first
     return Feed(
       kind: kind, version: version, title: TitleText.plain(text("title")), siteLink: siteLink,
       selfLink: selfLink,
@@ -74,10 +75,10 @@ enum RSSReader {
       link = value
     }
     let published = [own("pubDate"), element.child("date", dc), element.child("issued", nil)]
-      .lazy.compactMap { $0?.trimmedText.flatMap(FeedDate.parse) }.first
+      .lazy.compactMap { $0?.trimmedText.flatMap(DateField.parse) }.first
     let updated = [
       element.child("updated", XMLNamespace.atom), element.child("modified", nil),
-    ].lazy.compactMap { $0?.trimmedText.flatMap(FeedDate.parse) }.first
+    ].lazy.compactMap { $0?.trimmedText.flatMap(DateField.parse) }.first
     var authors: [String] = []
     if let author = own("author")?.trimmedText { authors.append(authorName(author)) }
     authors += element.children("creator", dc).compactMap(\.trimmedText)

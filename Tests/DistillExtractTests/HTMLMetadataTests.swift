@@ -1,4 +1,5 @@
 import DistillModel
+import DistillText
 import Foundation
 import Testing
 
@@ -15,23 +16,23 @@ struct HTMLMetadataTests {
   @Test("dates in the forms pages use, all to UTC")
   func dates() {
     let noon = Date(timeIntervalSince1970: 1_573_041_600)  // 2019-11-06T12:00:00Z
-    #expect(HTMLDate.parse("2019-11-06T12:00:00Z") == noon)
-    #expect(HTMLDate.parse("2019-11-06T07:00:00-05:00") == noon)
-    #expect(HTMLDate.parse("2019-11-06T13:00:00+0100") == noon)
-    #expect(HTMLDate.parse("2019-11-06T12:00:00.123Z") == noon)
-    #expect(HTMLDate.parse("2019-11-06 12:00:00") == noon)
-    #expect(HTMLDate.parse("2019-11-06T12:00Z") == noon)
-    #expect(HTMLDate.parse("Wed, 06 Nov 2019 12:00:00 GMT") == noon)
-    #expect(HTMLDate.parse("Wed, 06 Nov 2019 07:00:00 EST") == noon)
-    #expect(HTMLDate.parse("6 Nov 2019 14:00:00 +0200") == noon)
-    #expect(HTMLDate.parse("2019-11-06") == Date(timeIntervalSince1970: 1_572_998_400))
-    #expect(HTMLDate.parse("2000-02-29T00:00:00Z") == Date(timeIntervalSince1970: 951_782_400))
-    #expect(HTMLDate.parse("November 6, 2019, 07:00 AM EST") == noon)
-    #expect(HTMLDate.parse("Nov 6, 2019 12:00 PM") == noon)
-    #expect(HTMLDate.parse("2019/11/06") == Date(timeIntervalSince1970: 1_572_998_400))
-    #expect(HTMLDate.parse("20191106") == Date(timeIntervalSince1970: 1_572_998_400))
-    #expect(HTMLDate.parse("yesterday") == nil)
-    #expect(HTMLDate.parse("2019-13-01") == nil)
+    #expect(DateField.parse("2019-11-06T12:00:00Z") == noon)
+    #expect(DateField.parse("2019-11-06T07:00:00-05:00") == noon)
+    #expect(DateField.parse("2019-11-06T13:00:00+0100") == noon)
+    #expect(DateField.parse("2019-11-06T12:00:00.123Z") == noon)
+    #expect(DateField.parse("2019-11-06 12:00:00") == noon)
+    #expect(DateField.parse("2019-11-06T12:00Z") == noon)
+    #expect(DateField.parse("Wed, 06 Nov 2019 12:00:00 GMT") == noon)
+    #expect(DateField.parse("Wed, 06 Nov 2019 07:00:00 EST") == noon)
+    #expect(DateField.parse("6 Nov 2019 14:00:00 +0200") == noon)
+    #expect(DateField.parse("2019-11-06") == Date(timeIntervalSince1970: 1_572_998_400))
+    #expect(DateField.parse("2000-02-29T00:00:00Z") == Date(timeIntervalSince1970: 951_782_400))
+    #expect(DateField.parse("November 6, 2019, 07:00 AM EST") == noon)
+    #expect(DateField.parse("Nov 6, 2019 12:00 PM") == noon)
+    #expect(DateField.parse("2019/11/06") == Date(timeIntervalSince1970: 1_572_998_400))
+    #expect(DateField.parse("20191106") == Date(timeIntervalSince1970: 1_572_998_400))
+    #expect(DateField.parse("yesterday") == nil)
+    #expect(DateField.parse("2019-13-01") == nil)
   }
 
   @Test("<time datetime> and meta date variants")

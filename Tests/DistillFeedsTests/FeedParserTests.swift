@@ -1,4 +1,5 @@
 import DistillFeeds
+import DistillTestSupport
 import Foundation
 import Testing
 

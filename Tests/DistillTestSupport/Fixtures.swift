@@ -37,3 +37,12 @@ public enum Fixtures {
     return url
   }
 }
+
+/// A UTC instant built with Foundation's calendar, independently of the date parsers'
+/// own arithmetic.
+public func utc(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Date {
+  var calendar = Calendar(identifier: .gregorian)
+  calendar.timeZone = TimeZone(identifier: "UTC")!
+  return calendar.date(
+    from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: s))!
+}

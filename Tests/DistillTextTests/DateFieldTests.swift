@@ -1,16 +1,9 @@
-import DistillFeeds
+import DistillTestSupport
+import DistillText
 import Foundation
 import Testing
 
-/// A UTC instant built with Foundation's calendar, independently of the parser's arithmetic.
-func utc(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Date {
-  var calendar = Calendar(identifier: .gregorian)
-  calendar.timeZone = TimeZone(identifier: "UTC")!
-  return calendar.date(
-    from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: s))!
-}
-
-struct FeedDateTests {
+struct DateFieldTests {
   @Test(
     "RFC 822 and its malformed variants",
     arguments: [
@@ -39,7 +32,7 @@ struct FeedDateTests {
       ("Tue, 10 Jun 2003 04:00:00 CEST", utc(2003, 6, 10, 2, 0, 0)),
     ])
   func rfc822(text: String, expected: Date) {
-    #expect(FeedDate.parse(text) == expected, "\(text)")
+    #expect(DateField.parse(text) == expected, "\(text)")
   }
 
   @Test(
@@ -61,7 +54,7 @@ struct FeedDateTests {
       ("2024-02-29T00:00:00Z", utc(2024, 2, 29)),
     ])
   func iso(text: String, expected: Date) {
-    #expect(FeedDate.parse(text) == expected, "\(text)")
+    #expect(DateField.parse(text) == expected, "\(text)")
   }
 
   @Test(
@@ -73,6 +66,6 @@ struct FeedDateTests {
       "mer, 13 nov 2019 10:00:00 +0100", "03/04/2020",
     ])
   func rejects(text: String) {
-    #expect(FeedDate.parse(text) == nil, "\(text)")
+    #expect(DateField.parse(text) == nil, "\(text)")
   }
 }

@@ -1,24 +1,38 @@
 import Foundation
 
-/// Reads the dates feeds actually contain: RFC 822/1123 (`pubDate`), RFC 3339/ISO 8601 (Atom,
-/// `dc:date`, JSON Feed) and their common malformed variants.
+/// Reads a date field as feeds and page metadata write it: RFC 822/1123 (`pubDate`,
+/// `Last-Modified`), RFC 3339/ISO 8601 (Atom, `dc:date`, JSON Feed, `article:published_time`)
+/// and their common malformed variants. The one parser of whole date fields; dates inside
+/// running text are ``PublicationDates``' job, which builds its instants with ``instant(year:month:day:hour:minute:second:offsetSeconds:)``.
 ///
 /// Accepted besides the standards: missing seconds; single-digit days and hours; missing or
 /// misplaced weekday; month before day (`Sat, Dec 16 2023 02:02:33 PM`); 12-hour clocks with
 /// AM/PM; two-digit years (00–49 → 20xx, 50–99 → 19xx); named zones (UT, UTC, GMT, Z, the US
 /// zones EST/EDT/CST/CDT/MST/MDT/PST/PDT and a few European and Asian ones); offsets with or
 /// without a colon (`+0200`, `+02:00`, `+02`); a space instead of `T`; fractional seconds;
-/// date-only values (midnight UTC); extra whitespace. A date with no zone is taken as UTC.
+/// date-only values (midnight UTC); `2019/11/06` and the compact `20191106`; extra
+/// whitespace. A date with no zone is taken as UTC.
 ///
 /// Out of scope: month and weekday names in languages other than English (`mer, 13 nov 2019`
 /// yields nil), and ambiguous numeric forms like `03/04/2020`.
-public enum FeedDate {
+public enum DateField {
   /// The instant `string` names, or nil when it is not a recognisable date.
   public static func parse(_ string: String) -> Date? {
-    let trimmed = string.trimmedWhitespace()
+    let trimmed = Whitespace.collapse(string)
     guard !trimmed.isEmpty, trimmed.utf8.count < 100 else { return nil }
-    let bytes = Array(trimmed.utf8)
-    if bytes.count >= 10, isDigit(bytes[0]), isDigit(bytes[3]), bytes[4] == UInt8(ascii: "-") {
+    var bytes = Array(trimmed.utf8)
+    if bytes.count == 8, bytes.allSatisfy(isDigit) {
+      // 20191106: a year, month and day with nothing between.
+      bytes = Array(bytes[0..<4]) + [45] + Array(bytes[4..<6]) + [45] + Array(bytes[6..<8])
+    }
+    if bytes.count >= 10, isDigit(bytes[0]), isDigit(bytes[3]),
+      bytes[4] == UInt8(ascii: "-") || (bytes[4] == UInt8(ascii: "/") && bytes[7] == bytes[4])
+    {
+      // 2019/11/06 reads as 2019-11-06: a leading year leaves no doubt about the order.
+      if bytes[4] == UInt8(ascii: "/") {
+        bytes[4] = UInt8(ascii: "-")
+        bytes[7] = UInt8(ascii: "-")
+      }
       return parseISO(bytes)
     }
     return parseRFC822(trimmed)
@@ -73,12 +87,15 @@ public enum FeedDate {
       }
     }
     guard i == b.count else { return nil }
-    return makeDate(
+    return instant(
       year: year, month: month, day: day, hour: hour, minute: minute, second: second,
       offsetSeconds: offset)
   }
 
   // MARK: RFC 822 and friends
+
+  /// The month a name or abbreviation names ("Sept", "march"), or nil.
+  public static func month(named name: String) -> Int? { months[name.lowercased()] }
 
   private static let months: [String: Int] = [
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -193,14 +210,14 @@ public enum FeedDate {
       if meridiem == "p" && hour != 12 { hour += 12 }
       if meridiem == "a" && hour == 12 { hour = 0 }
     }
-    return makeDate(
+    return instant(
       year: year, month: month, day: day, hour: hour, minute: minute, second: second,
       offsetSeconds: offset ?? 0)
   }
 
   /// Seconds east of UTC for "Z", "+02:00", "+0200", "+02", "-5" or a named zone.
   private static func zoneOffset(_ raw: String) -> Int? {
-    let token = raw.lowercased().trimmedWhitespace()
+    let token = Whitespace.collapse(raw.lowercased())
     if let hours = namedZones[token] { return hours * 3600 }
     guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
     let digits = token.dropFirst().filter { $0 != ":" }
@@ -228,8 +245,9 @@ public enum FeedDate {
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-  /// Builds the instant arithmetically (no Calendar, no locale), rejecting impossible fields.
-  static func makeDate(
+  /// Builds the instant arithmetically (no Calendar, no locale), rejecting impossible fields
+  /// (February 30, hour 25); `offsetSeconds` is the zone's offset east of UTC.
+  public static func instant(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetSeconds: Int
   ) -> Date? {
     guard (1..<10000).contains(year), (1...12).contains(month), day >= 1,
