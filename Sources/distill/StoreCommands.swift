@@ -3,6 +3,7 @@ import Distill
 import DistillCluster
 import DistillModel
 import DistillStore
+import DistillText
 import Foundation
 
 /// The database option shared by the commands that use the article store.
@@ -92,32 +93,54 @@ struct IngestCommand: ParsableCommand {
 struct StoriesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stories",
-    abstract: "List the stored stories, most recently updated first.")
+    abstract: "List the stored stories, most recently updated first.",
+    discussion: """
+      The table gives each story's id (for `distill story ID`), when it was last updated and \
+      first seen, how many sources it has, their outlets, and its brief's headline.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+  }
 
   @OptionGroup var store: StoreOptions
 
-  @Option(name: .long, help: "Only stories updated on or after this date (YYYY-MM-DD).")
+  @Option(
+    name: .long,
+    help:
+      "Only stories updated within this long (90m, 24h, 7d, 2w) or since this date (YYYY-MM-DD).")
   var since: String?
 
-  @Flag(name: .long, help: "Print JSON.")
-  var json = false
+  @Option(name: .long, help: "Output format: table or json.")
+  var format: Format = .table
 
   func validate() throws {
-    if let since, Self.date(since) == nil {
-      throw ValidationError("--since must be a date written YYYY-MM-DD, such as 2024-09-01.")
+    if let since, Self.cutoff(since, now: Date()) == nil {
+      throw ValidationError(
+        "--since takes a duration such as 24h, 90m, 7d or 2w, or a date written YYYY-MM-DD (got \(since))."
+      )
     }
   }
 
-  static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.date(from: text)
+  /// The instant `text` names: `now` minus a duration (`90m`, `24h`, `7d`, `2w`), or a date.
+  static func cutoff(_ text: String, now: Date) -> Date? {
+    let units: [Character: Double] = ["m": 60, "h": 3600, "d": 86_400, "w": 604_800]
+    if let unit = text.last.flatMap({ units[$0] }), let value = Double(text.dropLast()),
+      value >= 0, value.isFinite
+    {
+      return now.addingTimeInterval(-value * unit)
+    }
+    guard text.count == 10 else { return nil }
+    return DateField.parse(text)
   }
 
+  /// One story as listed.
   struct Listing: Codable {
     var id: String
+    var headline: String?
+    var sources: Int
+    var outlets: [String]
+    var firstSeen: Date
     var updatedAt: Date
     var articles: [String]
     var titles: [String]
@@ -126,26 +149,74 @@ struct StoriesCommand: ParsableCommand {
   func run() throws {
     let database = try store.open()
     defer { database.close() }
-    let since = self.since.flatMap(Self.date) ?? Date(timeIntervalSince1970: 0)
+    let since = self.since.flatMap { Self.cutoff($0, now: Date()) } ?? .distantPast
     var listings: [Listing] = []
-    for story in try database.stories(updatedSince: since) {
-      let titles = try database.articles(inStory: story.id).map(\.title)
+    for story in try database.stories(updatedSince: since) where !story.articleIDs.isEmpty {
+      let articles = try database.articles(inStory: story.id)
+      var outlets: [String] = []
+      for outlet in articles.compactMap(\.metadata.outlet) where !outlets.contains(outlet) {
+        outlets.append(outlet)
+      }
       listings.append(
         Listing(
-          id: story.id, updatedAt: story.updatedAt, articles: story.articleIDs, titles: titles))
+          id: story.id, headline: try database.latestBrief(forStory: story.id)?.brief.headline,
+          sources: articles.count, outlets: outlets, firstSeen: story.createdAt,
+          updatedAt: story.updatedAt, articles: story.articleIDs, titles: articles.map(\.title)))
     }
-    if json {
+    switch format {
+    case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       encoder.dateEncodingStrategy = .iso8601
       print(String(decoding: try encoder.encode(listings), as: UTF8.self))
-      return
+    case .table:
+      let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
+      print(Self.table(listings, width: width), terminator: "")
     }
-    for listing in listings {
-      let count = listing.articles.count
-      print("\(listing.id)  (\(count) article\(count == 1 ? "" : "s"))")
-      for title in listing.titles { print("  \(title)") }
+  }
+
+  /// Aligned columns; outlets and headline cut with "…" to fit `width` where they can.
+  static func table(_ listings: [Listing], width: Int) -> String {
+    guard !listings.isEmpty else { return "no stories\n" }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    func cut(_ text: String, _ limit: Int) -> String {
+      text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
+    let rows = listings.map { listing in
+      [
+        listing.id, formatter.string(from: listing.updatedAt),
+        formatter.string(from: listing.firstSeen), String(listing.sources),
+        cut(listing.outlets.joined(separator: ", "), 32),
+        listing.headline ?? listing.titles.first ?? "",
+      ]
+    }
+    let header = ["STORY", "UPDATED (UTC)", "FIRST SEEN (UTC)", "SOURCES", "OUTLETS", "HEADLINE"]
+    var widths = header.map(\.count)
+    for row in rows {
+      for (column, cell) in row.enumerated().dropLast() {
+        widths[column] = max(widths[column], cell.count)
+      }
+    }
+    let used = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+    let headlineWidth = max(24, width - used)
+    var out = ""
+    for row in [header] + rows {
+      var line = ""
+      for (column, cell) in row.enumerated() {
+        if column == row.count - 1 {
+          line += cut(cell, headlineWidth)
+        } else {
+          let padding = String(repeating: " ", count: widths[column] - cell.count)
+          // The sources count is a number: right-aligned.
+          line += (column == 3 ? padding + cell : cell + padding) + "  "
+        }
+      }
+      out += line + "\n"
+    }
+    return out
   }
 }
 

@@ -44,7 +44,12 @@ import Testing
 
     let listed = try DistillBinary.run(["stories", "--db", db])
     #expect(listed.status == 0, "\(listed.stderr)")
-    #expect(listed.stdout.contains("\(story)  (2 articles)"))
+    let row = try #require(listed.stdout.split(separator: "\n").first { $0.hasPrefix(story) })
+    // STORY, UPDATED, FIRST SEEN, SOURCES, OUTLETS, HEADLINE.
+    #expect(
+      row.components(separatedBy: "  ").filter { !$0.isEmpty }.map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }[3] == "2", "\(row)")
 
     let shown = try DistillBinary.run(["story", story, "--db", db])
     #expect(shown.status == 0, "\(shown.stderr)")
