@@ -20,6 +20,9 @@ public struct IngestReport: Sendable, Equatable {
   public var changedStories: [String] = []
   /// The brief version saved for each changed story (a story with no readable article has none).
   public var briefVersions: [String: Int] = [:]
+  /// Where each article filed by this ingest went (articles an interrupted ingest left
+  /// unfiled included), in filing order.
+  public var filed: [StoryAssignment] = []
 
   public init() {}
 
@@ -87,7 +90,7 @@ public struct StoryDesk: Sendable {
         }
       }
     }
-    try fileUnfiledArticles()
+    report.filed = try fileUnfiledArticles()
     for pending in try store.storiesNeedingBrief() {
       if let version = try rebrief(story: pending.storyID, revision: pending.revision) {
         report.briefVersions[pending.storyID] = version
@@ -104,20 +107,24 @@ public struct StoryDesk: Sendable {
     return report
   }
 
-  /// Files every stored article that is in no story, under the store's filing lock.
-  func fileUnfiledArticles() throws {
+  /// Files every stored article that is in no story, under the store's filing lock, and
+  /// says where each went.
+  func fileUnfiledArticles() throws -> [StoryAssignment] {
     // Most polls store nothing new: then there is nothing to file and no lock to take.
-    guard !(try store.unfiledArticles().isEmpty) else { return }
-    try filer.withLock { filer throws(StoreError) in
+    guard !(try store.unfiledArticles().isEmpty) else { return [] }
+    return try filer.withLock { filer throws(StoreError) in
       try store.withFilingLock { () throws(StoreError) in
         try filer.catchUp(with: store)
+        var filed: [StoryAssignment] = []
         // Read again under the lock: another process may have filed some meanwhile.
         for article in StoryClustering.publicationOrder(try store.unfiledArticles()) {
-          let moves = filer.file(article)
+          let (assignment, moves) = filer.file(article)
           try store.assign(moves)
           filer.applied(moves)
+          filed.append(assignment)
         }
         try filer.catchUp(with: store)
+        return filed
       }
     }
   }
@@ -312,15 +319,15 @@ final class StoryFiler: @unchecked Sendable {
     sequence = next
   }
 
-  /// Files one new article: the moves to store (the article, and the articles of any story
-  /// its story absorbed), article id → story id.
-  func file(_ article: Article) -> [String: String] {
+  /// Files one new article: where it went, and the moves to store (the article, and the
+  /// articles of any story its story absorbed), article id → story id.
+  func file(_ article: Article) -> (StoryAssignment, moves: [String: String]) {
     let assignment = clusterer.add(article)
     var moves = [article.id: assignment.storyID]
     for absorbed in assignment.absorbedStoryIDs {
       for id in members[absorbed] ?? [] { moves[id] = assignment.storyID }
     }
-    return moves
+    return (assignment, moves)
   }
 
   /// Records moves the store has made durable.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Distill
 import DistillCluster
+import DistillFetch
 import DistillModel
 import DistillStore
 import DistillText
@@ -31,11 +32,13 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// `distill ingest`: store articles and file them into stories.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
     abstract: "Store articles in the database and file each into a story.",
     discussion: """
+      INPUT is a file, a folder, - for standard input, or an http(s) URL of an article page; \
+      --feed URL reads a feed and ingests the pages its items link to. \
       An article already stored (same canonical URL, or same id, and same text) is not stored \
       again; a changed article becomes a new version. New articles are filed in publication \
       order, each into the stored story it belongs to or a new one; earlier filings stand, so \
@@ -44,38 +47,79 @@ struct IngestCommand: ParsableCommand {
       (`distill story ID` prints it), with a "What's new" part once it had one before. Exit \
       status 2 when some inputs were skipped, 65 when none held an article. An ingest \
       that was killed midway is completed by the next one: what it stored but did not file \
-      or brief is filed and briefed.
+      or brief is filed and briefed. One line per article filed says which story it \
+      joined or started (and any stories it showed to be one), then a summary line.
       """
   )
 
   @OptionGroup var store: StoreOptions
 
-  @Argument(help: "Article files or folders (`-` reads standard input).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Read a feed and ingest the pages it links to.", valueName: "url"))
+  var feed: [String] = []
+
+  @Option(name: .long, help: "How many items of each feed to fetch.")
+  var feedItems: Int = 20
+
+  @Option(name: .long, help: "Seconds to wait for one page or feed before giving up.")
+  var timeout: Int = 30
+
+  @Option(
+    name: .long,
+    help: "A URL or e-mail address put in the User-Agent so site operators can reach you.")
+  var contact: String?
+
+  @Argument(help: "Article files, folders, - for standard input, or http(s) URLs of pages.")
   var inputs: [String] = []
 
   func validate() throws {
-    if inputs.isEmpty {
-      throw ValidationError("Give at least one article file or folder to ingest.")
+    if inputs.isEmpty && feed.isEmpty {
+      throw ValidationError(
+        "Give at least one article file or folder to ingest (or a URL, or --feed URL).")
+    }
+    guard feedItems > 0 else { throw ValidationError("--feed-items must be positive.") }
+    guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
+    for url in feed where !WebReader.isURL(url) {
+      throw ValidationError("--feed takes an http or https URL (got \(url)).")
     }
   }
 
-  func run() throws {
+  func run() async throws {
     let database = try store.open()
     defer { database.close() }
-    let outcomes = StandardInputReader().read(
-      inputs, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
-    let articles = outcomes.filter {
-      if case .article = $0 { return true }
-      return false
+    let urls = inputs.filter(WebReader.isURL)
+    let files = inputs.filter { !WebReader.isURL($0) }
+    let reader = StandardInputReader()
+    var outcomes = reader.read(files, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
+    if !urls.isEmpty || !feed.isEmpty {
+      let web = WebReader(
+        fetch: FetchConfiguration(
+          totalTimeout: .seconds(timeout),
+          userAgent: FetchConfiguration.userAgent(version: DistillVersion.string, contact: contact)),
+        itemsPerFeed: feedItems)
+      outcomes += await web.read(urls: urls, feeds: feed, with: reader)
     }
-    // Saves, files every stored article into stories, and re-briefs the stories that changed.
+    var titles: [String: String] = [:]
+    for case .article(let article) in outcomes { titles[article.id] = article.title }
+    // Saves, files what is new into stories, and re-briefs the stories that changed.
     let report = try StoryDesk(store: database).ingest(outcomes)
     for skip in report.skipped {
       FileHandle.standardError.write(Data("\(skip)\n".utf8))
     }
-    guard !articles.isEmpty else {
+    guard !titles.isEmpty else {
       FileHandle.standardError.write(Data("distill: no articles to ingest\n".utf8))
       throw ExitCode.noArticles
+    }
+    for assignment in report.filed {
+      let title =
+        try titles[assignment.articleID] ?? database.article(id: assignment.articleID)?.title
+        ?? assignment.articleID
+      let verb = assignment.isNewStory ? "new story" : "joined"
+      print("\(verb) \(assignment.storyID): \(title)")
+      for absorbed in assignment.absorbedStoryIDs {
+        print("merged \(absorbed) into \(assignment.storyID)")
+      }
     }
     let stored = try database.allArticles().count
     let stories = try database.stories(updatedSince: Date(timeIntervalSince1970: 0))

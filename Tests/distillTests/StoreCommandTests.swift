@@ -13,14 +13,24 @@ import Testing
 
     let first = try DistillBinary.run(["ingest", "--db", db, a, c])
     #expect(first.status == 0, "\(first.stderr)")
+    let firstLines = first.stdout.split(separator: "\n")
+    #expect(firstLines.count == 3, "\(first.stdout)")
+    #expect(firstLines.filter { $0.hasPrefix("new story s-") }.count == 2)
+    #expect(firstLines.contains { $0.hasSuffix(": Hurricane Delia floods Port Arthur") })
     #expect(
-      first.stdout
-        == "stored 2 new, 0 updated, 0 unchanged; 2 articles in 2 stories; 2 briefs written\n")
+      firstLines.last
+        == "stored 2 new, 0 updated, 0 unchanged; 2 articles in 2 stories; 2 briefs written")
 
     let second = try DistillBinary.run(["ingest", "--db", db, a, b])
+    let secondLines = second.stdout.split(separator: "\n")
+    // The second storm report joins the storm story the first run started.
+    let stormStory = try #require(
+      firstLines.first { $0.hasSuffix(": Hurricane Delia floods Port Arthur") }?
+        .dropFirst("new story ".count).split(separator: ":").first)
+    #expect(secondLines.first == "joined \(stormStory): Port Arthur counts hurricane damage")
     #expect(
-      second.stdout
-        == "stored 1 new, 0 updated, 1 unchanged; 3 articles in 2 stories; 1 brief written\n")
+      secondLines.last
+        == "stored 1 new, 0 updated, 1 unchanged; 3 articles in 2 stories; 1 brief written")
 
     let stories = try DistillBinary.run(["stories", "--db", db, "--format", "json"])
     #expect(stories.status == 0)
@@ -66,6 +76,31 @@ import Testing
     #expect(nothing.stdout == "no matches\n")
   }
 
+  @Test func ingestReadsPagesAndFeedsFromTheWeb() async throws {
+    let server = try await StaticSite.start(WatchCommandTests.site)
+    defer { Task { await server.stop() } }
+    let dir = try TemporaryDirectory()
+    let db = dir.url.appendingPathComponent("web.sqlite").path
+    let page = try DistillBinary.run(["ingest", "--db", db, server.url("/news/ferry-strike")])
+    #expect(page.status == 0, "\(page.stderr)")
+    #expect(
+      page.stdout.hasSuffix(
+        "stored 1 new, 0 updated, 0 unchanged; 1 articles in 1 stories; 1 brief written\n"),
+      "\(page.stdout)")
+    // The feed links the page again (stored once) and a second report on the same story.
+    let feed = try DistillBinary.run(["ingest", "--db", db, "--feed", server.url("/feed.xml")])
+    #expect(feed.status == 0, "\(feed.stderr)")
+    let lines = feed.stdout.split(separator: "\n")
+    #expect(lines.count == 2, "\(feed.stdout)")
+    #expect(lines.first?.hasPrefix("joined s-") == true, "\(feed.stdout)")
+    #expect(
+      lines.last == "stored 1 new, 0 updated, 1 unchanged; 2 articles in 1 stories; 1 brief written"
+    )
+    let missing = try DistillBinary.run(["ingest", "--db", db, server.url("/news/gone")])
+    #expect(missing.status == 65)
+    #expect(missing.stderr.contains("/news/gone"), "\(missing.stderr)")
+  }
+
   @Test func aBadDatabaseURLIsOneClearLine() throws {
     let run = try DistillBinary.run(["stories", "--db", "postgres://nobody@/"])
     #expect(run.status == 64)
@@ -77,7 +112,7 @@ import Testing
   @Test func usageErrorsSayWhatToDo() throws {
     let ingest = try DistillBinary.run(["ingest"])
     #expect(ingest.status == 64)
-    #expect(ingest.stderr.contains("Give at least one article file or folder to ingest."))
+    #expect(ingest.stderr.contains("Give at least one article file or folder to ingest"))
     let stories = try DistillBinary.run(["stories", "--since", "yesterday"])
     #expect(stories.status == 64)
     #expect(stories.stderr.contains("--since takes a duration such as 24h"))
