@@ -483,32 +483,24 @@ public final class SQLiteStore: ArticleStore {
     guard let pattern = FTS5Pattern(matchingAllTokensIn: query), limit > 0 else { return [] }
     return try perform {
       try pool.read { db in
-        let articles = try Row.fetchAll(
+        // Both arms rank with bm25 (lower is better), so one ordering serves articles and briefs.
+        let ranked = try Row.fetchAll(
           db,
           sql: """
             SELECT 'article' AS kind, a.articleID AS id, a.title AS title,
               snippet(articleSearch, 1, '[', ']', '…', 12) AS snippet,
               bm25(articleSearch) AS score
             FROM articleSearch JOIN article a ON a.id = articleSearch.rowid
-            WHERE articleSearch MATCH ?
+            WHERE articleSearch MATCH ?1
               AND a.version = (SELECT max(version) FROM article b WHERE b.canonicalKey = a.canonicalKey)
-            ORDER BY score, a.id LIMIT ?
-            """, arguments: [pattern, limit])
-        let briefs = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT 'brief' AS kind, b.storyID AS id, b.headline AS title,
-              snippet(briefSearch, 1, '[', ']', '…', 12) AS snippet,
-              bm25(briefSearch) AS score
+            UNION ALL
+            SELECT 'brief', b.storyID, b.headline, snippet(briefSearch, 1, '[', ']', '…', 12),
+              bm25(briefSearch)
             FROM briefSearch JOIN brief b ON b.id = briefSearch.rowid
-            WHERE briefSearch MATCH ?
+            WHERE briefSearch MATCH ?1
               AND b.version = (SELECT max(version) FROM brief c WHERE c.storyID = b.storyID)
-            ORDER BY score, b.id LIMIT ?
+            ORDER BY score, id LIMIT ?2
             """, arguments: [pattern, limit])
-        let ranked = (articles + briefs).sorted { a, b in
-          let (sa, sb) = (a["score"] as Double, b["score"] as Double)
-          return sa != sb ? sa < sb : (a["id"] as String) < (b["id"] as String)
-        }
         return ranked.prefix(limit).map { row in
           SearchHit(
             kind: SearchHit.Kind(rawValue: row["kind"]) ?? .article, id: row["id"],

@@ -26,36 +26,17 @@ extension DistillCommand {
     @Option(name: .long, help: "Skip inputs larger than this many bytes.")
     var maxBytes: Int = 10_000_000
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp("Read a feed and brief the pages it links to.", valueName: "url"))
-    var feed: [String] = []
-
-    @Option(name: .long, help: "How many items of each feed to fetch.")
-    var feedItems: Int = 20
-
-    @Option(name: .long, help: "Seconds to wait for one page or feed before giving up.")
-    var timeout: Int = 30
-
-    @Option(
-      name: .long,
-      help: "A URL or e-mail address put in the User-Agent so site operators can reach you.")
-    var contact: String?
+    @OptionGroup var web: WebOptions
 
     @Argument(help: "Files, folders, - for standard input, or http(s) URLs.")
     var inputs: [String] = []
 
     func validate() throws {
-      if inputs.isEmpty && feed.isEmpty {
+      if inputs.isEmpty && web.feed.isEmpty {
         throw ValidationError(
           "Give at least one INPUT (a file, a folder, - for stdin, or a URL) or --feed URL.")
       }
       guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
-      guard feedItems > 0 else { throw ValidationError("--feed-items must be positive.") }
-      guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
-      for url in feed where !WebReader.isURL(url) {
-        throw ValidationError("--feed takes an http or https URL (got \(url)).")
-      }
     }
 
     func run() async throws {
@@ -66,12 +47,8 @@ extension DistillCommand {
       let files = inputs.filter { !WebReader.isURL($0) }
       let stdinData = files.contains("-") ? FileHandle.standardInput.readDataToEndOfFile() : Data()
 
-      let web = WebReader(
-        fetch: FetchConfiguration(
-          totalTimeout: .seconds(timeout), maxBodyBytes: maxBytes,
-          userAgent: FetchConfiguration.userAgent(version: DistillVersion.string, contact: contact)),
-        itemsPerFeed: feedItems)
-      let fetched = await web.read(urls: urls, feeds: feed, with: pipeline.reader)
+      let fetched = await web.reader(maxBytes: maxBytes).read(
+        urls: urls, feeds: web.feed, with: pipeline.reader)
       let fromFiles = pipeline.reader.read(files, stdin: { stdinData })
       let run = pipeline.brief(outcomes: fromFiles + fetched)
       try BriefRunner(options: options).finish(run) {

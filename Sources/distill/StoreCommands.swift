@@ -54,35 +54,20 @@ struct IngestCommand: AsyncParsableCommand {
 
   @OptionGroup var store: StoreOptions
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Read a feed and ingest the pages it links to.", valueName: "url"))
-  var feed: [String] = []
+  @OptionGroup var web: WebOptions
 
-  @Option(name: .long, help: "How many items of each feed to fetch.")
-  var feedItems: Int = 20
-
-  @Option(name: .long, help: "Seconds to wait for one page or feed before giving up.")
-  var timeout: Int = 30
-
-  @Option(
-    name: .long,
-    help: "A URL or e-mail address put in the User-Agent so site operators can reach you.")
-  var contact: String?
+  @Option(name: .long, help: "Skip inputs larger than this many bytes.")
+  var maxBytes: Int = 10_000_000
 
   @Argument(help: "Article files, folders, - for standard input, or http(s) URLs of pages.")
   var inputs: [String] = []
 
   func validate() throws {
-    if inputs.isEmpty && feed.isEmpty {
+    if inputs.isEmpty && web.feed.isEmpty {
       throw ValidationError(
         "Give at least one article file or folder to ingest (or a URL, or --feed URL).")
     }
-    guard feedItems > 0 else { throw ValidationError("--feed-items must be positive.") }
-    guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
-    for url in feed where !WebReader.isURL(url) {
-      throw ValidationError("--feed takes an http or https URL (got \(url)).")
-    }
+    guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
   }
 
   func run() async throws {
@@ -90,15 +75,11 @@ struct IngestCommand: AsyncParsableCommand {
     defer { database.close() }
     let urls = inputs.filter(WebReader.isURL)
     let files = inputs.filter { !WebReader.isURL($0) }
-    let reader = StandardInputReader()
+    let reader = StandardInputReader(maxBytes: maxBytes)
     var outcomes = reader.read(files, stdin: { FileHandle.standardInput.readDataToEndOfFile() })
-    if !urls.isEmpty || !feed.isEmpty {
-      let web = WebReader(
-        fetch: FetchConfiguration(
-          totalTimeout: .seconds(timeout),
-          userAgent: FetchConfiguration.userAgent(version: DistillVersion.string, contact: contact)),
-        itemsPerFeed: feedItems)
-      outcomes += await web.read(urls: urls, feeds: feed, with: reader)
+    if !urls.isEmpty || !web.feed.isEmpty {
+      outcomes += await web.reader(maxBytes: maxBytes).read(
+        urls: urls, feeds: web.feed, with: reader)
     }
     var titles: [String: String] = [:]
     for case .article(let article) in outcomes { titles[article.id] = article.title }
