@@ -103,7 +103,8 @@ let package = Package(
       name: "DistillTests",
       dependencies: ["Distill", "DistillFetch", "DistillStore", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
-    .testTarget(name: "distillTests", dependencies: ["distill", "DistillTestSupport"]),
+    .testTarget(
+      name: "distillTests", dependencies: ["distill", "DistillStore", "DistillTestSupport"]),
     .testTarget(
       name: "DistillExtractTests",
       dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),
