@@ -196,6 +196,49 @@ import Testing
     return Int(String(digits.reversed()))
   }
 
+  // MARK: - A watcher that stops
+
+  @Test func aWatcherStoppedBySIGTERMReleasesTheFeedItWasPolling() async throws {
+    let database = try TestDatabase.sqlite()
+    defer { database.tearDown() }
+    let hanging = Self.feedPath(0)
+    let server = try await StaticSite.start(Self.site, hangingOnce: [hanging])
+    defer { Task { await server.stop() } }
+    // A lease far longer than the test: only a release can free the feed in time.
+    let watch = [
+      "watch", "--once", "--delay", "0", "--lease", "1h", "--db", database.argument, "--feeds",
+      server.url(hanging),
+    ]
+    let stopping = Process()
+    let binary = try #require(DistillBinary.url)
+    stopping.executableURL = binary
+    stopping.arguments = watch
+    let err = Pipe()
+    stopping.standardOutput = FileHandle.nullDevice
+    stopping.standardError = err
+    try stopping.run()
+    let deadline = Date().addingTimeInterval(60)
+    while server.requests(hanging) == 0, stopping.isRunning, Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    kill(stopping.processIdentifier, SIGTERM)
+    let stopBy = Date().addingTimeInterval(10)
+    while stopping.isRunning, Date() < stopBy { try await Task.sleep(for: .milliseconds(50)) }
+    let stopped = !stopping.isRunning
+    if !stopped { stopping.terminate() }
+    stopping.waitUntilExit()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(stopped, "the watcher was still running 10 s after SIGTERM")
+    #expect(stopping.terminationStatus == 0, "\(stderr)")
+    #expect(try database.open().allArticles().isEmpty)
+
+    // The feed is free at once: the next watcher polls it.
+    let next = try DistillBinary.run(watch)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(next.stdout.hasPrefix("poll 1: 3 new"), "\(next.stdout)")
+    #expect(server.requests(hanging) == 2)
+  }
+
   // MARK: - A watcher that dies
 
   @Test func aKilledWatchersFeedIsTakenOverWhenItsLeaseRunsOutInSQLite() async throws {
