@@ -26,6 +26,15 @@ struct PostgresConformanceTests {
 
 /// What only the PostgreSQL store has: URL parsing, its schema, its row counts under load.
 @Suite struct PostgresStoreTests {
+  @Test func migrationPositionsComeFromTheirNamesAndRise() {
+    let positions = PostgresSchema.migrations.map(\.position)
+    #expect(positions.allSatisfy { $0 >= 1 })
+    // Strictly rising: a migration merged in takes its place by number, never a used one.
+    #expect(zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }, "\(positions)")
+    #expect(PostgresSchema.feedsMigration.position == 5)
+    #expect(PostgresSchema.Migration(name: "feeds", statements: []).position == 0)
+  }
+
   @Test func readsTheDatabaseURL() throws {
     let c = try PostgresStoreConfiguration(
       url: "postgres://news%20desk:p%40ss@db.example:6543/distill?schema=wire&pool=2")
