@@ -45,7 +45,7 @@ public final class SQLiteStore: ArticleStore {
   /// GRDB reads which migrations are applied before it takes the write lock, so two watchers
   /// starting together may both begin the same migration; the second one's transaction then
   /// fails (its table exists) and rolls back whole. Reading again finds the migration applied
-  /// and goes on with the next, so a few attempts always get through.
+  /// and goes on with the next, so a few attempts get through.
   private static func migrate(_ pool: DatabasePool) throws {
     var attempt = 0
     while true {
