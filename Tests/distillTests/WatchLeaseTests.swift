@@ -176,9 +176,12 @@ import Testing
     for article in Self.articles {
       #expect(try store.versions(ofArticle: server.url(article.path)).count == 1, "\(article.path)")
     }
-    // Between them the watchers reported every article as new once.
+    // Between them the watchers reported every article as new once, and polled six feeds.
     let added = runs.compactMap { Self.count("new", in: $0.stdout) }.reduce(0, +)
     #expect(added == Self.articles.count)
+    let polled = runs.map { Self.feedsPolled(in: $0.stderr) }
+    #expect(polled.reduce(0, +) == Self.feedCount, "feeds per watcher: \(polled)")
+    print("three watchers on \(database.backend): feeds polled per watcher \(polled)")
 
     // Started again at once, the watchers find every feed polled and fetch nothing.
     let again = try await DistillBinary.runAtOnce(Array(repeating: watch, count: 3))
@@ -187,6 +190,13 @@ import Testing
       #expect(run.stdout == "poll 1: 0 new, 0 updated, 0 skipped; stories changed: none\n")
     }
     for k in 0..<Self.feedCount { #expect(server.requests(Self.feedPath(k)) == 1) }
+  }
+
+  /// The feeds a watcher's log says it polled, over all its rounds ("feeds=2 … round done").
+  static func feedsPolled(in stderr: String) -> Int {
+    stderr.split(separator: "\n").filter { $0.hasSuffix("round done") }.compactMap { line in
+      line.split(separator: " ").first { $0.hasPrefix("feeds=") }.flatMap { Int($0.dropFirst(6)) }
+    }.reduce(0, +)
   }
 
   /// The number before `word` in a poll line ("poll 1: 3 new, …").
@@ -314,6 +324,7 @@ struct TestDatabase {
 
   /// What `--db` is given.
   let argument: String
+  var backend: String { schema == nil ? "SQLite" : "PostgreSQL" }
   private let folder: TemporaryDirectory?
   private let schema: String?
 
