@@ -162,6 +162,7 @@ struct WatchCommand: AsyncParsableCommand {
       var number = 0
       while !Task.isCancelled {
         number += 1
+        var failed = false
         do {
           let poll = try await poller.pollDueFeeds(into: desk, number: number)
           Self.emit(poll.summaryLine)
@@ -178,10 +179,14 @@ struct WatchCommand: AsyncParsableCommand {
           // A store failure is not worth dying for in a long-running watcher; say it and retry.
           logger.error("poll failed", metadata: ["error": "\(error)"])
           if once { return false }
+          failed = true
         }
         if once { break }
+        // After a failure the feed it left is due at once: wait a full interval rather than
+        // retrying it (and its server) in a tight loop.
+        let pause = failed ? seconds : Self.pause(poller, every: seconds)
         do {
-          try await Task.sleep(for: .milliseconds(Int(Self.pause(poller, every: seconds) * 1000)))
+          try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
         } catch {
           break
         }

@@ -140,7 +140,10 @@ import Testing
     defer { Task { await server.stop() } }
     let folder = try TemporaryDirectory()
     let path = folder.url.appendingPathComponent("poll.sqlite").path
-    let fetcher = Fetcher(configuration: FetchConfiguration(politenessDelay: .zero))
+    // Timeouts far past the test's own wait: the held request ends only by cancellation.
+    let fetcher = Fetcher(
+      configuration: FetchConfiguration(
+        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
     let feed = server.url("/feed.xml")
     let (store, poller) = try Self.watcher(path, feed: feed, fetcher: fetcher)
     let task = Task {
@@ -152,10 +155,11 @@ import Testing
       }
     }
     // The server holds the feed's first request: the poller is inside its lease.
-    let deadline = Date().addingTimeInterval(30)
+    let deadline = Date().addingTimeInterval(120)
     while server.requests("/feed.xml") == 0, Date() < deadline {
       try await Task.sleep(for: .milliseconds(20))
     }
+    #expect(server.requests("/feed.xml") == 1)
     #expect(try store.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) == nil)
     task.cancel()
     #expect(try await task.value)

@@ -199,6 +199,14 @@ import Testing
     }.reduce(0, +)
   }
 
+  /// Waits until `done()` holds or `seconds` have passed, blocking the thread on purpose: after
+  /// a `Task.sleep`, a cooperative pool kept busy by other tests may resume a test only after
+  /// the watcher it watches has given up waiting for the server (its read timeout).
+  static func block(atMost seconds: Double, until done: () -> Bool) {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !done(), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+  }
+
   /// The number before `word` in a poll line ("poll 1: 3 new, …").
   static func count(_ word: String, in stdout: String) -> Int? {
     guard let range = stdout.range(of: " \(word),") else { return nil }
@@ -227,13 +235,10 @@ import Testing
     stopping.standardOutput = FileHandle.nullDevice
     stopping.standardError = err
     try stopping.run()
-    let deadline = Date().addingTimeInterval(60)
-    while server.requests(hanging) == 0, stopping.isRunning, Date() < deadline {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    Self.block(atMost: 60) { server.requests(hanging) > 0 || !stopping.isRunning }
+    #expect(server.requests(hanging) == 1)
     kill(stopping.processIdentifier, SIGTERM)
-    let stopBy = Date().addingTimeInterval(10)
-    while stopping.isRunning, Date() < stopBy { try await Task.sleep(for: .milliseconds(50)) }
+    Self.block(atMost: 10) { !stopping.isRunning }
     let stopped = !stopping.isRunning
     if !stopped { stopping.terminate() }
     stopping.waitUntilExit()
@@ -283,10 +288,8 @@ import Testing
     doomed.standardError = FileHandle.nullDevice
     try doomed.run()
     // Both feeds were registered together; the first listed is claimed first.
-    let deadline = Date().addingTimeInterval(60)
-    while server.requests(hanging) == 0, doomed.isRunning, Date() < deadline {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    // The kill must come while the watcher still waits for the feed.
+    Self.block(atMost: 60) { server.requests(hanging) > 0 || !doomed.isRunning }
     let claimedBy = Date()
     kill(doomed.processIdentifier, SIGKILL)
     doomed.waitUntilExit()
@@ -302,8 +305,7 @@ import Testing
     #expect(server.requests(Self.feedPath(1)) == 1)
 
     // Once it has run out, the next watcher takes the feed over and completes it.
-    let expiry = claimedBy.addingTimeInterval(lease + 0.2).timeIntervalSinceNow
-    if expiry > 0 { try await Task.sleep(for: .milliseconds(Int(expiry * 1000))) }
+    Self.block(atMost: lease + 1) { Date() > claimedBy.addingTimeInterval(lease + 0.2) }
     let successor = try DistillBinary.run(watch)
     #expect(successor.status == 0, "\(successor.stderr)")
     #expect(successor.stdout.hasPrefix("poll 1: 3 new"), "\(successor.stdout)")
