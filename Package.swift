@@ -104,7 +104,7 @@ let package = Package(
       dependencies: ["Distill", "DistillFetch", "DistillStore", "DistillTestSupport"]),
     // Runs the built binary end to end; depending on it makes `swift test` build it first.
     .testTarget(
-      name: "distillTests", dependencies: ["distill", "DistillTestSupport", "DistillStore"]),
+      name: "distillTests", dependencies: ["distill", "DistillStore", "DistillTestSupport"]),
     .testTarget(
       name: "DistillExtractTests",
       dependencies: ["DistillExtract", "DistillEval", "DistillTestSupport", "Distill"]),

@@ -1,36 +1,60 @@
 import DistillFeeds
 import DistillFetch
 import DistillModel
+import DistillStore
 import Foundation
 import Logging
 
-/// What a poller remembers between polls: each feed's cache validators and the items already
-/// fetched.
-///
-/// It lives in memory only, so a restarted watcher fetches every feed and item once more (the
-/// store then finds the articles unchanged). Keeping it in the store is a later change.
-public struct WatchState: Sendable, Equatable {
-  /// ETag and Last-Modified of each feed's last full response, by feed URL.
-  public var validators: [String: CacheValidators] = [:]
-  /// Items fetched and read: link plus the item's own date, so a re-dated item is read again.
-  public var seenItems: Set<String> = []
-  /// Polls done so far.
-  public var polls = 0
-
-  public init() {}
+/// One feed polled under a lease.
+public struct FeedPoll: Sendable, Equatable {
+  public var feedURL: String
+  /// What the feed's new items did to the store (skips include a feed that failed).
+  public var report: IngestReport
+  /// Whether the feed answered 304 Not Modified to the stored validators.
+  public var notModified: Bool
+  /// Items fetched (new or re-dated).
+  public var fetchedItems: Int
+  /// False when the lease ran out and another watcher claimed the feed before this poll was
+  /// recorded: its articles are stored, but not what it read or the validators.
+  public var recorded: Bool
 }
 
-/// One poll's outcome.
+/// One round of a watcher: every feed it could claim until none was due.
 public struct WatchPoll: Sendable, Equatable {
-  /// 1 for the first poll.
+  /// 1 for the first round.
   public var number: Int
+  /// The feeds' reports, merged.
   public var report: IngestReport
+  /// Feeds polled in this round, in order.
+  public var feeds: [String]
   /// Feeds that answered 304 Not Modified.
   public var notModified: Int
-  /// Items fetched in this poll (new or re-dated).
+  /// Items fetched in this round (new or re-dated).
   public var fetchedItems: Int
 
-  /// The line printed per poll: `poll 3: 2 new, 1 updated, 0 skipped; stories changed: s-…`.
+  public init(number: Int) {
+    self.number = number
+    report = IngestReport()
+    feeds = []
+    notModified = 0
+    fetchedItems = 0
+  }
+
+  /// Adds one feed's poll to the round.
+  public mutating func add(_ poll: FeedPoll) {
+    feeds.append(poll.feedURL)
+    if poll.notModified { notModified += 1 }
+    fetchedItems += poll.fetchedItems
+    report.added += poll.report.added
+    report.updated += poll.report.updated
+    report.unchanged += poll.report.unchanged
+    report.skipped += poll.report.skipped
+    report.changedStories = Array(Set(report.changedStories).union(poll.report.changedStories))
+      .sorted()
+    report.briefVersions.merge(poll.report.briefVersions) { max($0, $1) }
+  }
+
+  /// The line printed per round: `poll 3: 2 new, 1 updated, 0 skipped; stories changed: s-…`.
   public var summaryLine: String {
     let stories =
       report.changedStories.isEmpty ? "none" : report.changedStories.joined(separator: ", ")
@@ -40,13 +64,23 @@ public struct WatchPoll: Sendable, Equatable {
   }
 }
 
-/// Polls feeds and hands what is new to a ``StoryDesk``.
+/// Polls feeds one lease at a time and hands what is new to a ``StoryDesk``.
 ///
-/// Each feed is fetched with the validators of its last response (conditional GET), so an
-/// unchanged feed costs one 304. Only items not read before are fetched; their pages go
+/// Several pollers (in several processes, on several machines) can share one store: each
+/// claims a due feed from the ``FeedLedger``, polls it, ingests what it found and completes
+/// the lease, so a feed is polled by one of them at a time and once per interval. A feed is
+/// fetched with the validators stored by its last poll (conditional GET), so an unchanged
+/// feed costs one 304, and only items no poll of it has read are fetched. Their pages go
 /// through the same ingest stage as files and `distill brief --feed`.
 public struct WatchPoller: Sendable {
   public var feeds: [String]
+  public var ledger: any FeedLedger
+  /// This poller's name on the leases it takes; unique among the pollers sharing a store.
+  public var owner: String
+  /// How long a claimed feed stays this poller's; it should exceed the time one feed takes.
+  public var leaseSeconds: Double
+  /// Seconds from a feed's poll to its next.
+  public var interval: Double
   public var fetcher: Fetcher
   public var reader: any InputReading
   /// How many items of each feed are looked at, newest as the feed lists them.
@@ -54,77 +88,144 @@ public struct WatchPoller: Sendable {
   public var logger: Logger
 
   public init(
-    feeds: [String], fetcher: Fetcher, reader: any InputReading = StandardInputReader(),
+    feeds: [String], ledger: any FeedLedger, owner: String, leaseSeconds: Double = 300,
+    interval: Double = 600, fetcher: Fetcher, reader: any InputReading = StandardInputReader(),
     itemsPerFeed: Int = 20, logger: Logger = Logger(label: "distill.watch")
   ) {
     self.feeds = feeds
+    self.ledger = ledger
+    self.owner = owner
+    self.leaseSeconds = leaseSeconds
+    self.interval = interval
     self.fetcher = fetcher
     self.reader = reader
     self.itemsPerFeed = itemsPerFeed
     self.logger = logger
   }
 
-  /// Fetches what is new in every feed and ingests it through `desk`.
+  /// Adds this poller's feeds to the ledger (feeds already there keep their state).
+  public func register() throws {
+    try ledger.registerFeeds(feeds)
+  }
+
+  /// When the next of this poller's feeds can be claimed; nil when none is registered.
+  public func nextDue() throws -> Date? {
+    try ledger.nextFeedDue(among: feeds)
+  }
+
+  /// Claims, polls and completes due feeds until none is left that is due and free.
   ///
-  /// When the task is cancelled the poll stops between fetches and stores nothing; `state` is
-  /// then left as it was, so the next watcher run reads the same items again.
-  public func poll(into desk: StoryDesk, state: inout WatchState) async throws -> WatchPoll {
-    var next = state
-    next.polls += 1
-    var outcomes: [IngestOutcome] = []
-    var notModified = 0
-    var fetchedItems = 0
-    for feed in feeds {
+  /// When the task is cancelled the feed being polled is released with nothing of it stored
+  /// (it stays due) and `CancellationError` is thrown; feeds completed before stay completed.
+  public func pollDueFeeds(into desk: StoryDesk, number: Int) async throws -> WatchPoll {
+    var round = WatchPoll(number: number)
+    while let poll = try await pollNextFeed(into: desk) { round.add(poll) }
+    return round
+  }
+
+  /// Claims one due feed, polls it, ingests its new items and completes the lease; nil when
+  /// no feed is due and free.
+  ///
+  /// A feed that cannot be fetched or parsed is reported as skipped and completed all the
+  /// same (it is tried again after ``interval``). When the task is cancelled, or the store
+  /// fails, the lease is released before the error is thrown.
+  public func pollNextFeed(into desk: StoryDesk) async throws -> FeedPoll? {
+    try Task.checkCancellation()
+    guard
+      let lease = try ledger.claimFeed(among: feeds, owner: owner, leaseSeconds: leaseSeconds)
+    else { return nil }
+    logger.debug("feed claimed", metadata: ["feed": "\(lease.feedURL)", "owner": "\(owner)"])
+    do {
+      let (result, record) = try await work(on: lease, into: desk)
+      var poll = result
+      poll.recorded = try ledger.completeFeed(lease, with: record)
+      if !poll.recorded {
+        logger.warning(
+          "lease ran out before the poll ended; another watcher has the feed",
+          metadata: ["feed": "\(lease.feedURL)"])
+      }
+      return poll
+    } catch {
+      do {
+        try ledger.releaseFeed(lease)
+      } catch let releaseError {
+        // The lease then runs out on its own.
+        logger.warning(
+          "could not release the feed",
+          metadata: ["feed": "\(lease.feedURL)", "error": "\(releaseError)"])
+      }
+      throw error
+    }
+  }
+
+  /// Fetches and ingests one leased feed; returns the poll and what to record for it.
+  private func work(on lease: FeedLease, into desk: StoryDesk) async throws -> (
+    FeedPoll, FeedPollRecord
+  ) {
+    let feed = lease.feedURL
+    let stored = CacheValidators(etag: lease.etag, lastModified: lease.lastModified)
+    var poll = FeedPoll(
+      feedURL: feed, report: IngestReport(), notModified: false, fetchedItems: 0, recorded: false)
+    // After a 304 or a failure the stored validators stay; nothing new was read.
+    var record = FeedPollRecord(
+      etag: lease.etag, lastModified: lease.lastModified, pollAgainAfter: interval)
+
+    let response: FetchResult
+    do {
+      response = try await fetcher.fetch(
+        feed, accept: .feed, validators: stored.isEmpty ? nil : stored)
+    } catch {
       try Task.checkCancellation()
-      let response: FetchResult
-      do {
-        response = try await fetcher.fetch(feed, accept: .feed, validators: next.validators[feed])
-      } catch {
-        try Task.checkCancellation()
-        logger.warning("feed fetch failed", metadata: ["feed": "\(feed)", "error": "\(error)"])
-        outcomes.append(.skipped(SourceRef(feed), .unreadable(error.message)))
-        continue
-      }
-      if response.isNotModified {
-        notModified += 1
-        logger.debug("feed not modified", metadata: ["feed": "\(feed)"])
-        continue
-      }
-      let parsed: Feed
-      do {
-        parsed = try FeedParser().parse(response.body, url: response.finalURL)
-      } catch {
-        logger.warning("feed unreadable", metadata: ["feed": "\(feed)", "error": "\(error)"])
-        outcomes.append(.skipped(SourceRef(feed), .notAnArticle("not a feed: \(error)")))
-        continue
-      }
-      if !response.validators.isEmpty { next.validators[feed] = response.validators }
-      let items = parsed.items.filter { $0.link != nil }.prefix(max(0, itemsPerFeed))
-        .filter { !next.seenItems.contains(Self.key($0)) }
-      logger.debug(
-        "feed read",
-        metadata: ["feed": "\(feed)", "items": "\(parsed.items.count)", "new": "\(items.count)"])
-      guard !items.isEmpty else { continue }
+      logger.warning("feed fetch failed", metadata: ["feed": "\(feed)", "error": "\(error)"])
+      poll.report = try desk.ingest([.skipped(SourceRef(feed), .unreadable(error.message))])
+      return (poll, record)
+    }
+    try Task.checkCancellation()
+    if response.isNotModified {
+      logger.debug("feed not modified", metadata: ["feed": "\(feed)"])
+      poll.notModified = true
+      return (poll, record)
+    }
+    let parsed: Feed
+    do {
+      parsed = try FeedParser().parse(response.body, url: response.finalURL)
+    } catch {
+      logger.warning("feed unreadable", metadata: ["feed": "\(feed)", "error": "\(error)"])
+      poll.report = try desk.ingest([
+        .skipped(SourceRef(feed), .notAnArticle("not a feed: \(error)"))
+      ])
+      return (poll, record)
+    }
+    record.etag = response.validators.etag
+    record.lastModified = response.validators.lastModified
+    let linked = parsed.items.filter { $0.link != nil }
+    record.itemsListed = linked.map(Self.key)
+    let items = linked.prefix(max(0, itemsPerFeed)).filter {
+      !lease.itemsRead.contains(Self.key($0))
+    }
+    logger.debug(
+      "feed read",
+      metadata: ["feed": "\(feed)", "items": "\(parsed.items.count)", "new": "\(items.count)"])
+    var outcomes: [IngestOutcome] = []
+    if !items.isEmpty {
       let pages = await fetcher.fetchArticles(urls: items.map { $0.link! })
       try Task.checkCancellation()
       for (item, page) in zip(items, pages) {
-        fetchedItems += 1
-        let read = WebReader.outcomes(of: page, with: reader).map {
+        poll.fetchedItems += 1
+        outcomes += WebReader.outcomes(of: page, with: reader).map {
           WebReader.filling($0, from: item.articleMetadata(in: parsed))
         }
-        outcomes += read
         // A page that failed to download is tried again next poll; one that was read is not.
-        if case .success = page.result { next.seenItems.insert(Self.key(item)) }
+        if case .success = page.result { record.itemsRead.append(Self.key(item)) }
       }
     }
     try Task.checkCancellation()
-    let report = try desk.ingest(outcomes)
-    state = next
-    return WatchPoll(
-      number: next.polls, report: report, notModified: notModified, fetchedItems: fetchedItems)
+    poll.report = try desk.ingest(outcomes)
+    return (poll, record)
   }
 
-  /// An item's identity across polls.
+  /// An item's identity across polls: link plus the item's own date, so a re-dated item is
+  /// read again.
   static func key(_ item: FeedItem) -> String {
     let date = (item.updated ?? item.published).map { String($0.timeIntervalSince1970) } ?? "-"
     return "\(item.link ?? item.id ?? "")\u{1F}\(date)"

@@ -4,14 +4,20 @@
 /// Migrations are plain SQL, never derived from app types, so an old migration keeps meaning
 /// what it meant. Append new ones at the end; never edit or reorder applied ones.
 ///
-/// Room left for later: a `feed` lease table (one row per feed URL with `leased_by`,
-/// `leased_until`, `next_poll_at`, claimed with `SELECT … FOR UPDATE SKIP LOCKED`) would be a
-/// new migration that references nothing here; articles could then gain a nullable `feed_id`
-/// column referencing it, without touching the existing constraints.
+/// A migration's position is the number its name starts with, recorded with it in
+/// `distill_migration`; positions must rise along the list but may leave gaps, so migrations
+/// written side by side can take their numbers in advance and be merged in any order of
+/// arrival. Migrations with neighbouring numbers must then not depend on each other.
+///
+/// Room left for later: articles could gain a nullable `feed_id` column referencing `feed`
+/// (migration 5), without touching the existing constraints.
 enum PostgresSchema {
   struct Migration: Sendable {
     let name: String
     let statements: [String]
+
+    /// The number the name starts with: 5 for "5 feeds"; 0 (never valid) when it has none.
+    var position: Int { Int(name.prefix(while: { $0.isASCII && $0.isNumber })) ?? 0 }
   }
 
   /// The table that records applied migrations.
@@ -119,5 +125,6 @@ enum PostgresSchema {
         "UPDATE story SET revision = 1",
         "UPDATE brief SET revision = 1",
       ]),
+    feedsMigration,
   ]
 }

@@ -22,7 +22,7 @@ import PostgresNIO
 /// concurrency, call them off the cooperative pool (a dedicated thread or dispatch queue).
 public final class PostgresStore: ArticleStore {
   private let connections: PostgresConnections
-  private let clock: any Clock
+  let clock: any Clock
   /// The configuration the store was opened with.
   public let configuration: PostgresStoreConfiguration
 
@@ -72,7 +72,8 @@ public final class PostgresStore: ArticleStore {
   }
 
   private func migrate() throws(StoreError) {
-    for (index, migration) in PostgresSchema.migrations.enumerated() {
+    for migration in PostgresSchema.migrations {
+      let position = migration.position
       try transaction { session in
         // Stores opening at once migrate one at a time; the loser then sees the row.
         try session.rows(
@@ -80,11 +81,11 @@ public final class PostgresStore: ArticleStore {
         )
         try session.rows(PostgresQuery(unsafeSQL: PostgresSchema.migrationTable))
         let done = try session.rows(
-          "SELECT name FROM distill_migration WHERE position = \(index + 1)")
+          "SELECT name FROM distill_migration WHERE position = \(position)")
         if let name = try done.first?.decode(String.self) {
           guard name == migration.name else {
             throw StoreError.database(
-              "migration \(index + 1) of this database is \(name), expected \(migration.name)")
+              "migration \(position) of this database is \(name), expected \(migration.name)")
           }
           return
         }
@@ -92,17 +93,18 @@ public final class PostgresStore: ArticleStore {
           try session.rows(PostgresQuery(unsafeSQL: statement))
         }
         try session.rows(
-          "INSERT INTO distill_migration (position, name) VALUES (\(index + 1), \(migration.name))"
+          "INSERT INTO distill_migration (position, name) VALUES (\(position), \(migration.name))"
         )
       }
     }
     // A database migrated by a newer build has tables this build does not know to keep
     // consistent: refuse it rather than write around them.
+    let known = PostgresSchema.migrations.map(\.position)
     let newer = try transaction { session in
       try session.rows(
         """
         SELECT position, name FROM distill_migration
-        WHERE position > \(PostgresSchema.migrations.count) ORDER BY position LIMIT 1
+        WHERE NOT (position = ANY(\(known))) ORDER BY position LIMIT 1
         """
       ).first.map { try $0.decode((Int, String).self) }
     }

@@ -14,8 +14,8 @@ import GRDB
 ///     let saved = try store.saveArticle(article, inStory: "s-APW19990707.0181")
 ///     saved.status  // .inserted, then .unchanged when saved again
 public final class SQLiteStore: ArticleStore {
-  private let pool: DatabasePool
-  private let clock: any Clock
+  let pool: DatabasePool
+  let clock: any Clock
   /// The file whose lock is the filing lock (see ``withFilingLock(_:)``).
   private let filingLockPath: String
 
@@ -30,7 +30,7 @@ public final class SQLiteStore: ArticleStore {
       // wait for it rather than failing with "database is locked".
       configuration.busyMode = .timeout(10)
       pool = try DatabasePool(path: path, configuration: configuration)
-      try Self.migrator.migrate(pool)
+      try Self.migrate(pool)
     } catch {
       throw .database("cannot open \(path): \(error)")
     }
@@ -45,6 +45,27 @@ public final class SQLiteStore: ArticleStore {
   }
 
   // MARK: - Schema
+
+  /// Brings the schema up to date, also when other processes open the same new file at once.
+  ///
+  /// GRDB reads which migrations are applied before it takes the write lock, so two watchers
+  /// starting together may both begin the same migration; the second one's transaction then
+  /// fails (its table exists) and rolls back whole. Reading again finds the migration applied
+  /// and goes on with the next, so a few attempts get through.
+  private static func migrate(_ pool: DatabasePool) throws {
+    var attempt = 0
+    while true {
+      attempt += 1
+      do {
+        return try migrator.migrate(pool)
+      } catch {
+        let finished = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+        if finished { return }
+        if attempt >= 10 { throw error }
+        Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+      }
+    }
+  }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -129,6 +150,7 @@ public final class SQLiteStore: ArticleStore {
       try db.execute(sql: "UPDATE story SET revision = 1")
       try db.execute(sql: "UPDATE brief SET revision = 1")
     }
+    registerFeedsMigration(&migrator)
     return migrator
   }
 
@@ -516,7 +538,7 @@ public final class SQLiteStore: ArticleStore {
     try JSONDecoder().decode(Article.self, from: Data(json.utf8))
   }
 
-  private func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
+  func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
     do {
       return try body()
     } catch let error as StoreError {

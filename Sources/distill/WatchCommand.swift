@@ -3,6 +3,7 @@ import Dispatch
 import Distill
 import DistillFeeds
 import DistillFetch
+import DistillStore
 import Foundation
 import Logging
 
@@ -12,14 +13,20 @@ struct WatchCommand: AsyncParsableCommand {
     commandName: "watch",
     abstract: "Poll feeds, store new articles, and re-brief the stories they change.",
     discussion: """
-      Each poll fetches every feed (with the ETag and Last-Modified of its last answer, so an \
-      unchanged feed costs one request), reads the items not read before, stores them, files \
-      them into stories and writes a new brief for each story that changed. One line per \
-      poll goes to standard output; logs go to standard error. The feeds' validators are \
-      kept in memory only: a restarted watcher fetches everything once more, and the store \
-      finds the articles it already has unchanged. SIGINT or SIGTERM stops the watcher: \
-      a poll still fetching is abandoned (nothing of it is stored), an ingest under way \
-      finishes; then the store is closed and the exit status is 0.
+      The watcher registers its feeds in the database, then takes them one at a time: it \
+      claims a feed that is due and that no other watcher holds, leasing it for --lease; \
+      fetches it with the ETag and Last-Modified of its last answer (an unchanged feed costs \
+      one request); reads the items no earlier poll of it read; stores them, files them into \
+      stories and writes a new brief for each story that changed; and records the feed's \
+      validators, the items read and its next poll (--every later). When no feed is due it \
+      sleeps until the next one is (at most --every). Validators and items read are kept in \
+      the database, so a restarted watcher fetches only what is new. Several watchers can \
+      share one database (a PostgreSQL server, or a SQLite file on one machine): each feed \
+      is polled by one of them at a time, and a feed whose watcher died is taken over when \
+      its lease runs out. --once polls the feeds that are due and exits. One line per round \
+      goes to standard output; logs go to standard error. SIGINT or SIGTERM stops the \
+      watcher: the feed being polled is released with nothing of it stored (it stays due), \
+      an ingest under way finishes; then the store is closed and the exit status is 0.
       """
   )
 
@@ -30,11 +37,26 @@ struct WatchCommand: AsyncParsableCommand {
     help: "Feed URLs, or OPML files whose subscriptions are polled.")
   var feeds: [String] = []
 
-  @Option(name: .long, help: "Time between polls: 90s, 10m, 1h (plain numbers are seconds).")
+  @Option(
+    name: .long,
+    help: "Time between two polls of a feed: 90s, 10m, 1h (plain numbers are seconds).")
   var every: String = "10m"
 
-  @Flag(name: .long, help: "Poll once and exit.")
+  @Flag(name: .long, help: "Poll the feeds that are due, then exit.")
   var once = false
+
+  @Option(
+    name: .long,
+    help: """
+      How long a claimed feed stays this watcher's before another may take it: 90s, 5m. \
+      Longer than one feed's poll takes.
+      """)
+  var lease: String = "5m"
+
+  @Option(
+    name: .long,
+    help: "This watcher's name on the feeds it leases (default host:pid); unique per watcher.")
+  var owner: String?
 
   @Option(name: .long, help: "How many items of each feed are read per poll.")
   var items: Int = 20
@@ -52,6 +74,10 @@ struct WatchCommand: AsyncParsableCommand {
     if Self.interval(every) == nil {
       throw ValidationError("--every takes a time such as 90s, 10m or 1h (got \(every)).")
     }
+    if Self.interval(lease) == nil {
+      throw ValidationError("--lease takes a time such as 90s or 5m (got \(lease)).")
+    }
+    if owner?.isEmpty == true { throw ValidationError("--owner must not be empty.") }
     if items < 1 { throw ValidationError("--items must be at least 1.") }
     if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
     if Logger.Level(rawValue: logLevel) == nil {
@@ -107,23 +133,45 @@ struct WatchCommand: AsyncParsableCommand {
     let urls = try feedURLs()
     guard !urls.isEmpty else { throw ValidationError("The OPML files list no feeds.") }
     let seconds = Self.interval(every)!
+    let leaseSeconds = Self.interval(lease)!
+    let owner = self.owner ?? "\(Self.hostName()):\(ProcessInfo.processInfo.processIdentifier)"
 
     // The store is opened here and released when this function returns: after the loop ends.
-    let desk = StoryDesk(store: try store.open(), logger: Logger(label: "distill.desk"))
+    let database = try store.open()
+    guard let ledger = database as? any FeedLedger else {
+      throw ValidationError("The database \(store.db) cannot keep feeds.")
+    }
+    let desk = StoryDesk(store: database, logger: Logger(label: "distill.desk"))
     let fetcher = Fetcher(
       configuration: FetchConfiguration(
         politenessDelay: .milliseconds(Int(delay * 1000)),
         userAgent: FetchConfiguration.userAgent(version: DistillVersion.string)))
-    let poller = WatchPoller(feeds: urls, fetcher: fetcher, itemsPerFeed: items, logger: logger)
-    logger.info("watching", metadata: ["feeds": "\(urls.count)", "every": "\(seconds)s"])
+    let poller = WatchPoller(
+      feeds: urls, ledger: ledger, owner: owner, leaseSeconds: leaseSeconds, interval: seconds,
+      fetcher: fetcher, itemsPerFeed: items, logger: logger)
+    try poller.register()
+    logger.info(
+      "watching",
+      metadata: [
+        "feeds": "\(urls.count)", "every": "\(seconds)s", "lease": "\(leaseSeconds)s",
+        "owner": "\(owner)",
+      ])
 
     let once = self.once
     let loop = Task {
-      var state = WatchState()
+      var number = 0
       while !Task.isCancelled {
+        number += 1
+        var failed = false
         do {
-          let poll = try await poller.poll(into: desk, state: &state)
+          let poll = try await poller.pollDueFeeds(into: desk, number: number)
           Self.emit(poll.summaryLine)
+          logger.info(
+            "round done",
+            metadata: [
+              "feeds": "\(poll.feeds.count)", "notModified": "\(poll.notModified)",
+              "items": "\(poll.fetchedItems)",
+            ])
           for skip in poll.report.skipped { logger.warning("\(skip)") }
         } catch is CancellationError {
           break
@@ -131,10 +179,14 @@ struct WatchCommand: AsyncParsableCommand {
           // A store failure is not worth dying for in a long-running watcher; say it and retry.
           logger.error("poll failed", metadata: ["error": "\(error)"])
           if once { return false }
+          failed = true
         }
         if once { break }
+        // After a failure the feed it left is due at once: wait a full interval rather than
+        // retrying it (and its server) in a tight loop.
+        let pause = failed ? seconds : Self.pause(poller, every: seconds)
         do {
-          try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+          try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
         } catch {
           break
         }
@@ -153,7 +205,23 @@ struct WatchCommand: AsyncParsableCommand {
     if !succeeded { throw ExitCode.failure }
   }
 
-  /// Prints a line and flushes it, so a reader on a pipe sees each poll as it ends.
+  /// This machine's name, without a DNS lookup (which Foundation's `hostName` may make).
+  static func hostName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+    let name = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return name.isEmpty ? "localhost" : name
+  }
+
+  /// Seconds to sleep after a round: until the next feed is due (or another watcher's lease
+  /// on it runs out), at least a moment and at most `every`.
+  static func pause(_ poller: WatchPoller, every: Double) -> Double {
+    guard let next = try? poller.nextDue() else { return every }
+    return min(every, max(0.2, next.timeIntervalSinceNow))
+  }
+
+  /// Prints a line and flushes it, so a reader on a pipe sees each round as it ends.
   static func emit(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }

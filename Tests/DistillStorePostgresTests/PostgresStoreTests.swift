@@ -26,6 +26,15 @@ struct PostgresConformanceTests {
 
 /// What only the PostgreSQL store has: URL parsing, its schema, its row counts under load.
 @Suite struct PostgresStoreTests {
+  @Test func migrationPositionsComeFromTheirNamesAndRise() {
+    let positions = PostgresSchema.migrations.map(\.position)
+    #expect(positions.allSatisfy { $0 >= 1 })
+    // Strictly rising: a migration merged in takes its place by number, never a used one.
+    #expect(zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }, "\(positions)")
+    #expect(PostgresSchema.feedsMigration.position == 5)
+    #expect(PostgresSchema.Migration(name: "feeds", statements: []).position == 0)
+  }
+
   @Test func readsTheDatabaseURL() throws {
     let c = try PostgresStoreConfiguration(
       url: "postgres://news%20desk:p%40ss@db.example:6543/distill?schema=wire&pool=2")
@@ -98,7 +107,10 @@ struct PostgresConformanceTests {
       try harness.openPostgres(now: StoreConformance.now)
     }
     for store in stores {
-      #expect(try store.appliedMigrations() == ["1 articles", "2 stories", "3 briefs", "4 filing"])
+      #expect(
+        try store.appliedMigrations() == [
+          "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+        ])
     }
   }
 
@@ -107,11 +119,10 @@ struct PostgresConformanceTests {
     let harness = try PostgresHarness()
     defer { harness.tearDown() }
     let store = try harness.openPostgres(now: StoreConformance.now)
-    try store.execute("INSERT INTO distill_migration (position, name) VALUES (99, '99 later')")
+    try store.execute("INSERT INTO distill_migration (position, name) VALUES (6, '6 later')")
     #expect(
       throws: StoreError.database(
-        "the database has migration 99 (99 later), newer than this build knows; use a newer distill"
-      )
+        "the database has migration 6 (6 later), newer than this build knows; use a newer distill")
     ) { try harness.openPostgres(now: StoreConformance.now) }
   }
 

@@ -81,14 +81,14 @@ enum StoreConformance {
     let store = try harness.open(now: now)
     #expect(
       try harness.appliedMigrations(of: store) == [
-        "1 articles", "2 stories", "3 briefs", "4 filing",
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
       ])
     // Reopening an up-to-date database applies nothing twice and keeps the data.
     _ = try store.saveArticle(article("a1"))
     let reopened = try harness.open(now: now)
     #expect(
       try harness.appliedMigrations(of: reopened) == [
-        "1 articles", "2 stories", "3 briefs", "4 filing",
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
       ])
     #expect(try reopened.article(id: "a1")?.title == "Harbor reopens")
   }

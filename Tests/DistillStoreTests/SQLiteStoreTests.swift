@@ -36,7 +36,10 @@ struct TemporaryStore {
   @Test func migrationsAreNamedAndOrdered() throws {
     let t = try TemporaryStore()
     defer { t.remove() }
-    #expect(try t.store.appliedMigrations() == ["1 articles", "2 stories", "3 briefs", "4 filing"])
+    #expect(
+      try t.store.appliedMigrations() == [
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+      ])
     // Reopening an up-to-date database applies nothing twice and keeps the data.
     _ = try t.store.saveArticle(Self.article("a1"))
     let reopened = try SQLiteStore(path: t.path)

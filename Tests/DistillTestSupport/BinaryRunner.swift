@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Runs the built `distill` binary and captures what a user would see.
 public struct BinaryRun: Sendable {
@@ -116,6 +117,34 @@ extension DistillBinary {
     }
     try process.run()
     return RunningDistill(process)
+  }
+}
+
+extension DistillBinary {
+  /// Runs several `distill` processes at the same time, each on a thread of its own (not the
+  /// few threads of Swift's cooperative pool, which would run them in turn), and returns their
+  /// runs in order.
+  public static func runAtOnce(_ argumentLists: [[String]]) async throws -> [BinaryRun] {
+    try await withCheckedThrowingContinuation { continuation in
+      let results = NIOLockedValueBox(
+        [Result<BinaryRun, any Error>?](
+          repeating: nil, count: argumentLists.count))
+      let group = DispatchGroup()
+      for (index, arguments) in argumentLists.enumerated() {
+        group.enter()
+        Thread.detachNewThread {
+          let result = Result { try run(arguments) }
+          results.withLockedValue { $0[index] = result }
+          group.leave()
+        }
+      }
+      group.notify(queue: .global()) {
+        continuation.resume(
+          with: Result {
+            try results.withLockedValue { $0 }.map { try $0!.get() }
+          })
+      }
+    }
   }
 }
 

@@ -5,7 +5,8 @@ import DistillTestSupport
 import Foundation
 import Testing
 
-/// The feed poller against a real server on 127.0.0.1: what it remembers between polls.
+/// The feed poller against a real server on 127.0.0.1: what it keeps in the store between
+/// polls and restarts, and its leases.
 @Suite struct StoryDeskPollerTests {
   static func page(_ title: String, _ date: String, _ paragraphs: [String]) -> StaticSite.Document {
     StaticSite.Document(
@@ -47,60 +48,127 @@ import Testing
       """),
   ]
 
-  @Test func aSecondPollReadsOnlyWhatItHasNotRead() async throws {
+  /// A watcher on the SQLite file at `path`: its store (whose clock reads `now`) and poller.
+  static func watcher(
+    _ path: String, feed: String, owner: String = "w1", now: Date? = nil, interval: Double = 600,
+    fetcher: Fetcher
+  ) throws -> (SQLiteStore, WatchPoller) {
+    let store = try SQLiteStore(path: path, clock: now.map(FixedClock.init) ?? SystemClock())
+    let poller = WatchPoller(
+      feeds: [feed], ledger: store, owner: owner, leaseSeconds: 60, interval: interval,
+      fetcher: fetcher)
+    try poller.register()
+    return (store, poller)
+  }
+
+  @Test func aRestartedWatcherReadsOnlyWhatNoPollHasRead() async throws {
     let server = try await StaticSite.start(Self.site)
     defer { Task { await server.stop() } }
     let folder = try TemporaryDirectory()
-    let desk = StoryDesk(
-      store: try SQLiteStore(path: folder.url.appendingPathComponent("poll.sqlite").path))
+    let path = folder.url.appendingPathComponent("poll.sqlite").path
     let fetcher = Fetcher(configuration: FetchConfiguration(politenessDelay: .zero))
-    let poller = WatchPoller(feeds: [server.url("/feed.xml")], fetcher: fetcher)
-    var state = WatchState()
+    let feed = server.url("/feed.xml")
+    // interval 0: the feed is due again as soon as a poll of it ends.
+    let (store, poller) = try Self.watcher(path, feed: feed, interval: 0, fetcher: fetcher)
 
-    let first = try await poller.poll(into: desk, state: &state)
-    #expect(first.number == 1)
+    let first = try #require(try await poller.pollNextFeed(into: StoryDesk(store: store)))
+    #expect(first.feedURL == feed)
+    #expect(first.recorded)
+    #expect(first.notModified == false)
     #expect(first.fetchedItems == 3)
     #expect(first.report.added.count == 2)
     #expect(first.report.skipped.map(\.source.location) == [server.url("/missing")])
     #expect(first.report.changedStories.count == 1)
+    var round = WatchPoll(number: 1)
+    round.add(first)
     #expect(
-      first.summaryLine
+      round.summaryLine
         == "poll 1: 2 new, 0 updated, 1 skipped; stories changed: \(first.report.changedStories[0])"
     )
 
-    // The two pages read are remembered; the missing one is tried again.
-    let second = try await poller.poll(into: desk, state: &state)
-    #expect(second.number == 2)
+    // Another store and poller on the same file, as after a restart: the two pages read are
+    // remembered in the database; the missing one is tried again.
+    let (again, restarted) = try Self.watcher(
+      path, feed: feed, owner: "w2", interval: 0, fetcher: fetcher)
+    let second = try #require(try await restarted.pollNextFeed(into: StoryDesk(store: again)))
     #expect(second.fetchedItems == 1)
     #expect(second.report.added.isEmpty)
     #expect(second.report.changedStories.isEmpty)
-    #expect(second.summaryLine == "poll 2: 0 new, 0 updated, 1 skipped; stories changed: none")
-    #expect(state.polls == 2)
+    #expect(second.report.skipped.count == 1)
+    #expect(server.requests("/feed.xml") == 2)
+    #expect(server.requests("/a") == 1)
+    #expect(server.requests("/b") == 1)
+    #expect(server.requests("/missing") == 2)
     try await fetcher.shutdown()
   }
 
-  @Test func aCancelledPollStoresNothingAndKeepsItsState() async throws {
-    let server = try await StaticSite.start(Self.site)
+  @Test func storedValidatorsMakeAnUnchangedFeedOne304() async throws {
+    let server = try await StaticSite.start(Self.site, etags: true)
     defer { Task { await server.stop() } }
     let folder = try TemporaryDirectory()
-    let store = try SQLiteStore(path: folder.url.appendingPathComponent("poll.sqlite").path)
-    let desk = StoryDesk(store: store)
+    let path = folder.url.appendingPathComponent("poll.sqlite").path
     let fetcher = Fetcher(configuration: FetchConfiguration(politenessDelay: .zero))
-    let poller = WatchPoller(feeds: [server.url("/feed.xml")], fetcher: fetcher)
+    let feed = server.url("/feed.xml")
+    // Whole seconds: the SQLite file keeps times as seconds since 1970 in a Double.
+    let start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded())
+    let (store, poller) = try Self.watcher(path, feed: feed, now: start, fetcher: fetcher)
+
+    let round = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 1)
+    #expect(round.feeds == [feed])
+    #expect(round.report.added.count == 2)
+    // Polled, the feed is not due again before its interval has passed.
+    let early = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 2)
+    #expect(early.feeds.isEmpty)
+    #expect(try poller.nextDue() == start.addingTimeInterval(600))
+    #expect(server.requests("/feed.xml") == 1)
+
+    // A watcher started once it is due sends the stored ETag and gets a 304.
+    let (later, restarted) = try Self.watcher(
+      path, feed: feed, owner: "w2", now: start.addingTimeInterval(600), fetcher: fetcher)
+    let poll = try await restarted.pollDueFeeds(into: StoryDesk(store: later), number: 1)
+    #expect(poll.feeds == [feed])
+    #expect(poll.notModified == 1)
+    #expect(poll.fetchedItems == 0)
+    #expect(poll.summaryLine == "poll 1: 0 new, 0 updated, 0 skipped; stories changed: none")
+    #expect(server.requests("/feed.xml") == 2)
+    #expect(server.requests("/a") == 1)
+    try await fetcher.shutdown()
+  }
+
+  @Test func aCancelledPollStoresNothingAndReleasesItsFeed() async throws {
+    let server = try await StaticSite.start(Self.site, hangingOnce: ["/feed.xml"])
+    defer { Task { await server.stop() } }
+    let folder = try TemporaryDirectory()
+    let path = folder.url.appendingPathComponent("poll.sqlite").path
+    // Timeouts far past the test's own wait: the held request ends only by cancellation.
+    let fetcher = Fetcher(
+      configuration: FetchConfiguration(
+        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
+    let feed = server.url("/feed.xml")
+    let (store, poller) = try Self.watcher(path, feed: feed, fetcher: fetcher)
     let task = Task {
-      withUnsafeCurrentTask { $0?.cancel() }
-      var state = WatchState()
       do {
-        _ = try await poller.poll(into: desk, state: &state)
-        return (state, false)
+        _ = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 1)
+        return false
       } catch is CancellationError {
-        return (state, true)
+        return true
       }
     }
-    let (state, cancelled) = try await task.value
-    #expect(cancelled)
-    #expect(state == WatchState())
+    // The server holds the feed's first request: the poller is inside its lease.
+    let deadline = Date().addingTimeInterval(120)
+    while server.requests("/feed.xml") == 0, Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(server.requests("/feed.xml") == 1)
+    #expect(try store.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) == nil)
+    task.cancel()
+    #expect(try await task.value)
     #expect(try store.allArticles().isEmpty)
+    // Released: due at once, and another watcher takes it and reads everything.
+    let (other, next) = try Self.watcher(path, feed: feed, owner: "w2", fetcher: fetcher)
+    let poll = try await next.pollDueFeeds(into: StoryDesk(store: other), number: 1)
+    #expect(poll.feeds == [feed])
+    #expect(poll.report.added.count == 2)
     try await fetcher.shutdown()
   }
 }
