@@ -176,6 +176,25 @@ import Testing
     for article in Self.articles {
       #expect(try store.versions(ofArticle: server.url(article.path)).count == 1, "\(article.path)")
     }
+    // However the watchers' filings interleaved, each story's articles are in one story, every
+    // story is briefed from all of its articles, and nothing is left to file or brief.
+    #expect(try store.unfiledArticles().isEmpty)
+    #expect(try store.storiesNeedingBrief().isEmpty)
+    var topicOf: [String: Int] = [:]
+    for article in stored {
+      let index = Self.articles.firstIndex { server.url($0.path) == article.metadata.url }
+      topicOf[article.id] = index.map { $0 / 3 }
+    }
+    let stories = try store.stories(updatedSince: .distantPast).filter { !$0.articleIDs.isEmpty }
+    #expect(
+      Set(stories.map { Set($0.articleIDs.map { topicOf[$0] ?? -1 }) }) == [[0], [1], [2]],
+      "\(stories.map(\.articleIDs))")
+    #expect(stories.count == 3)
+    for story in stories {
+      let brief = try #require(try store.latestBrief(forStory: story.id))
+      #expect(brief.brief.sources.count == story.articleIDs.count, "\(story.id)")
+    }
+
     // Between them the watchers reported every article as new once, and polled six feeds.
     let added = runs.compactMap { Self.count("new", in: $0.stdout) }.reduce(0, +)
     #expect(added == Self.articles.count)
