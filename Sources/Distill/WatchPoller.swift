@@ -170,34 +170,50 @@ public struct WatchPoller: Sendable {
     var record = FeedPollRecord(
       etag: lease.etag, lastModified: lease.lastModified, pollAgainAfter: interval)
 
-    let response: FetchResult
-    do {
-      response = try await fetcher.fetch(
-        feed, accept: .feed, validators: stored.isEmpty ? nil : stored)
-    } catch {
+    // A web page that advertises a feed (`<link rel="alternate" …>`) is followed to it, once.
+    var url = feed
+    var discovered = false
+    var response: FetchResult
+    var parsed: Feed
+    while true {
+      do {
+        response = try await fetcher.fetch(
+          url, accept: .feed, validators: stored.isEmpty || discovered ? nil : stored)
+      } catch {
+        try Task.checkCancellation()
+        logger.warning("feed fetch failed", metadata: ["feed": "\(url)", "error": "\(error)"])
+        poll.report = try desk.ingest([.skipped(SourceRef(url), .unreadable(error.message))])
+        return (poll, record)
+      }
       try Task.checkCancellation()
-      logger.warning("feed fetch failed", metadata: ["feed": "\(feed)", "error": "\(error)"])
-      poll.report = try desk.ingest([.skipped(SourceRef(feed), .unreadable(error.message))])
-      return (poll, record)
+      if response.isNotModified {
+        logger.debug("feed not modified", metadata: ["feed": "\(url)"])
+        poll.notModified = true
+        return (poll, record)
+      }
+      do {
+        parsed = try FeedParser().parse(response.body, url: response.finalURL)
+        break
+      } catch {
+        if case .htmlPage(let links) = error, !discovered, let first = links.first {
+          logger.info(
+            "following the feed a page advertises",
+            metadata: ["page": "\(url)", "feed": "\(first)"])
+          url = first
+          discovered = true
+          continue
+        }
+        logger.warning("feed unreadable", metadata: ["feed": "\(url)", "error": "\(error)"])
+        poll.report = try desk.ingest([
+          .skipped(SourceRef(url), .notAnArticle("not a feed: \(error)"))
+        ])
+        return (poll, record)
+      }
     }
-    try Task.checkCancellation()
-    if response.isNotModified {
-      logger.debug("feed not modified", metadata: ["feed": "\(feed)"])
-      poll.notModified = true
-      return (poll, record)
-    }
-    let parsed: Feed
-    do {
-      parsed = try FeedParser().parse(response.body, url: response.finalURL)
-    } catch {
-      logger.warning("feed unreadable", metadata: ["feed": "\(feed)", "error": "\(error)"])
-      poll.report = try desk.ingest([
-        .skipped(SourceRef(feed), .notAnArticle("not a feed: \(error)"))
-      ])
-      return (poll, record)
-    }
-    record.etag = response.validators.etag
-    record.lastModified = response.validators.lastModified
+    // Validators of a feed reached through a page belong to that feed, not to the page the
+    // lease names: keep none, so the page is fetched in full each time.
+    record.etag = discovered ? nil : response.validators.etag
+    record.lastModified = discovered ? nil : response.validators.lastModified
     let linked = parsed.items.filter { $0.link != nil }
     record.itemsListed = linked.map(Self.key)
     let items = linked.prefix(max(0, itemsPerFeed)).filter {

@@ -113,4 +113,26 @@ import Testing
     #expect(process.terminationStatus == 0, "\(stderr)")
     #expect(stderr.contains("stopping"))
   }
+
+  @Test func aPageThatAdvertisesAFeedIsFollowedToIt() async throws {
+    var site = Self.site
+    site["/"] = StaticSite.Document(
+      "text/html; charset=utf-8",
+      """
+      <!DOCTYPE html><html><head><title>Tidewater Gazette</title>
+      <link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml">
+      </head><body><p>Front page</p></body></html>
+      """)
+    let server = try await StaticSite.start(site)
+    defer { Task { await server.stop() } }
+    let folder = try TemporaryDirectory()
+    let db = folder.url.appendingPathComponent("watch.sqlite").path
+    let run = try DistillBinary.run([
+      "watch", "--once", "--delay", "0", "--db", db, "--feeds", server.url("/"),
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("poll 1: 2 new"), "\(run.stdout)")
+    #expect(server.requests("/") == 1)
+    #expect(server.requests("/feed.xml") == 1)
+  }
 }
