@@ -188,7 +188,8 @@ public struct StoryComposer: BriefComposer {
     let timeline = story.timeline(
       limit: options.maxTimelineRows, summary: summary, excludingKeys: Set(recent.map(\.key)),
       excludingIDs: Set(recent.map { SentenceID($0) }),
-      minCentrality: centralities.isEmpty ? 0 : 0.5 * centralities[centralities.count / 2])
+      minCentrality: centralities.isEmpty ? 0 : 0.5 * centralities[centralities.count / 2],
+      retelling: recent.map(\.terms))
     let inTimeline = Set(timeline.map { TextSupport.normalized($0.event.text) })
     for g in plan.indices {
       plan[g].items.removeAll { u in bodyUnits[u].contains { inTimeline.contains(prose[$0].key) } }

@@ -363,10 +363,13 @@ struct StoryContext {
 
   /// Dated events, at most `limit`, leaving out the sentences the brief's prose already tells
   /// (`excludingKeys`: their normalized text; `excludingIDs`: the source sentences) and those
-  /// less central to the story than `minCentrality` (asides about something else).
+  /// less central to the story than `minCentrality` (asides about something else). A row whose
+  /// words mostly repeat one of `retelling` (another outlet's wording of a prose sentence) is
+  /// left out too.
   func timeline(
     limit: Int, summary: Summary, excludingKeys: Set<String> = [],
-    excludingIDs: Set<SentenceID> = [], minCentrality: Double = 0
+    excludingIDs: Set<SentenceID> = [], minCentrality: Double = 0,
+    retelling: [[String: Double]] = []
   ) -> [TimelineEntry] {
     let inSummary = Set(
       summary.sentences.map {
@@ -387,7 +390,8 @@ struct StoryContext {
         guard let f = facts(s), let text = f.standalone, let m = f.mention,
           !excludingIDs.contains(SentenceID(document: d, index: s.index)),
           !excludingKeys.contains(f.normalized),
-          !excludingKeys.contains(TextSupport.normalized(text)), f.centrality >= minCentrality
+          !excludingKeys.contains(TextSupport.normalized(text)), f.centrality >= minCentrality,
+          !retelling.contains(where: { TextSupport.cosine($0, f.terms) > 0.5 })
         else { continue }
         if let latest, m.date > latest { continue }
         // Plans belong under "What's next", not among the events.

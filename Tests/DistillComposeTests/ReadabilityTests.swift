@@ -203,3 +203,24 @@ private func composeDrugStory(order: [Int]) -> Brief {
   #expect(brief.timeline.contains { $0.event.text.contains("1978") })
   #expect(!brief.timeline.contains { $0.event.text.hasSuffix("he said.") })
 }
+
+@Test func anotherOutletsRetellingOfTheLedeIsNotATimelineRow() {
+  let wire = StoryFixtures.article(
+    "wire", title: "Leak", outlet: "Wire", date: "2026-11-16",
+    [
+      "A storage tank at the Northquay chemical terminal leaked styrene vapor over the Lower Wharf neighborhood on Monday, fire officials said.",
+      "The Northquay terminal, which opened in 1978, stores styrene for plants along the coast.",
+    ])
+  let paper = StoryFixtures.article(
+    "paper", title: "Vapor", outlet: "Ledger", date: "2026-11-17",
+    [
+      "Styrene vapor from a storage tank at the Northquay chemical terminal drifted over the Lower Wharf neighborhood on Monday.",
+      "Harbor crews emptied the leaking tank into a barge on Tuesday night.",
+    ])
+  let docs = [StoryFixtures.document(wire, index: 0), StoryFixtures.document(paper, index: 1)]
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(
+    docs, summary: Summary(sentences: [SelectedSentence(sentence: docs[0].sentences[0])]))
+  #expect(brief.lede.first?.text.hasPrefix("A storage tank") == true)
+  #expect(brief.timeline.contains { $0.event.text.contains("1978") })
+  #expect(!brief.timeline.contains { $0.event.text.hasPrefix("Styrene vapor") })
+}
