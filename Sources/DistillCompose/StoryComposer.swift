@@ -248,7 +248,7 @@ public struct StoryComposer: BriefComposer {
     let fit = prose.indices.filter { i in
       let text = prose[i].text
       return SentenceOpening(text).standsAlone && !SentenceCleaner.startsWithQuote(text)
-        && TextSupport.words(text, limit: 8).count >= 8
+        && TextSupport.words(text, limit: 8).count >= 8 && !story.isStanding(prose[i].key)
     }
     let fromSummary = fit.filter { prose[$0].inSummary }
     let openers = fit.filter { !prose[$0].inSummary }

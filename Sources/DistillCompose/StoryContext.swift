@@ -167,6 +167,17 @@ struct StoryContext {
 
   func number(_ document: Int) -> Int { numbers[document] }
 
+  /// True when the sentence with this normalized text is printed, word for word, in articles
+  /// of three or more different days: a service's standing notice ("Spot news budgets move
+  /// daily…") or a background paragraph it repeats, never the news of a lede.
+  func isStanding(_ key: String) -> Bool {
+    let days = Set(
+      (copies[key] ?? []).compactMap { s -> Date? in
+        documents[s.document].article.metadata.published.map { TextSupport.utc.startOfDay(for: $0) }
+      })
+    return days.count >= 3
+  }
+
   /// The date relative expressions in a document are read against: its publication date, or
   /// for an undated article the story's newest date (an inference).
   func reference(_ document: Int) -> Date? {

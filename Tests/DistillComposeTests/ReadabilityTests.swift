@@ -224,3 +224,30 @@ private func composeDrugStory(order: [Int]) -> Brief {
   #expect(brief.timeline.contains { $0.event.text.contains("1978") })
   #expect(!brief.timeline.contains { $0.event.text.hasPrefix("Styrene vapor") })
 }
+
+@Test func aSentenceRepeatedDayAfterDayDoesNotLead() {
+  let notice =
+    "Spot news budgets from the Harbor News Service move daily at 2 p.m. and 6 p.m. Eastern."
+  let days = ["2026-11-16", "2026-11-17", "2026-11-18"]
+  let articles = days.enumerated().map { n, day in
+    StoryFixtures.article(
+      "hns\(n)", title: "Budget \(n)", outlet: "Harbor News Service", date: day,
+      [
+        notice,
+        [
+          "The Marren port authority voted on Monday to close the Northquay terminal for a month of inspections.",
+          "Inspectors from the state found corroded valves on two more tanks at the Northquay terminal on Tuesday.",
+          "Brackwater Terminals agreed on Wednesday to replace every valve at the Northquay terminal by spring.",
+        ][n],
+      ])
+  }
+  let docs = articles.enumerated().map { StoryFixtures.document($0.element, index: $0.offset) }
+  let summary = Summary(sentences: [
+    SelectedSentence(sentence: docs[0].sentences[0]),
+    SelectedSentence(sentence: docs[2].sentences[1]),
+  ])
+  let brief = StoryComposer(clock: FixedClock(StoryFixtures.now)).compose(docs, summary: summary)
+  let first = brief.lede.first?.text ?? ""
+  #expect(!first.hasPrefix("Spot news budgets"))
+  #expect(!first.isEmpty)
+}
