@@ -4,6 +4,7 @@ import Foundation
 
 /// Counts of what makes a brief read unlike a wire story, summed over one or more briefs.
 public struct ReadabilityCounts: Sendable, Hashable, Codable {
+  /// Briefs counted.
   public var briefs = 0
   /// Ledes whose first sentence is a question.
   public var ledeQuestions = 0
@@ -16,12 +17,16 @@ public struct ReadabilityCounts: Sendable, Hashable, Codable {
   public var ledeConnectives = 0
   /// Sentences of the lede (after the first) and of the sections.
   public var bodySentences = 0
+  /// Body sentences that are questions.
   public var bodyQuestions = 0
   /// Body sentences opening with a pronoun whose sentence before, in the brief, is not the one
   /// before it in its source.
   public var bodyPronouns = 0
+  /// Body sentences opening with a definite subject no earlier sentence of the brief names.
   public var bodyDefiniteSubjects = 0
+  /// Body sentences opening with a connective, not right after their source's sentence before.
   public var bodyConnectives = 0
+  /// Quotes listed.
   public var quotes = 0
   /// Quotes whose speaker is a surname (perhaps with a title) where the cited article gives a
   /// fuller name.
@@ -29,10 +34,12 @@ public struct ReadabilityCounts: Sendable, Hashable, Codable {
   /// Sentences (lede, sections, timeline, what's next) that repeat one earlier in the brief:
   /// the same words, or a span of the same source sentence.
   public var duplicateSentences = 0
+  /// Section headings.
   public var headings = 0
   /// One-word section headings other than the planner's generic ones ("Context", "Damage").
   public var singleWordHeadings = 0
 
+  /// All counts zero.
   public init() {}
 
   /// Every count added field by field.
@@ -226,6 +233,7 @@ public struct SentenceOpening: Sendable, Hashable {
   /// said…"), or nil.
   public var definiteSubject: String?
 
+  /// Reads how `text` opens (and whether it asks a question).
   public init(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     let end = trimmed.unicodeScalars.reversed().first {
