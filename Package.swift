@@ -68,7 +68,8 @@ let package = Package(
     .executableTarget(
       name: "distill",
       dependencies: [
-        "Distill", "DistillCluster", "DistillEval", "DistillExtract", "DistillFeeds",
+        "Distill", "DistillCluster", "DistillCompose", "DistillEval", "DistillExtract",
+        "DistillFeeds",
         "DistillFetch", "DistillStore", "DistillSummarize", "DistillText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),

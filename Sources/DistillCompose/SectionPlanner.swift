@@ -193,8 +193,9 @@ struct SectionPlanner {
   }
 
   /// A short heading from the words a group's sentences share and the rest of the body uses
-  /// less: an adjacent pair when there is one ("Army Corps"), else one word ("Wetlands").
-  /// Nil when the sentences share no content word.
+  /// less: an adjacent pair of them, as written ("Army Corps", "School board"). Nil when the
+  /// sentences share no such pair: one word alone ("Warms", "Fax", "Drugs") says too little
+  /// to head a section, so those sentences stay with the main news.
   static func keyPhrase(_ members: [Int], others: [Int], items: [Item]) -> String? {
     let inside = Set(members)
     var df: [String: Int] = [:]
@@ -216,8 +217,7 @@ struct SectionPlanner {
         })
     }.keys
     guard !shared.isEmpty else { return nil }
-    // Surface forms of the shared stems, and adjacent pairs of them, as written.
-    var surface: [String: [String: Int]] = [:]
+    // Adjacent pairs of the shared stems, as written.
     var pairs: [String: (count: Int, terms: (String, String))] = [:]
     for i in members {
       let scalars = Array(items[i].text.unicodeScalars)
@@ -233,7 +233,6 @@ struct SectionPlanner {
           previous = nil
           continue
         }
-        surface[term, default: [:]][w.text, default: 0] += 1
         // Only words one space apart make a phrase ("coxnews.com" is not "Coxnews com").
         if let p = previous, p.word.end + 1 == w.start, scalars[p.word.end] == " " {
           let phrase = p.word.text + " " + w.text
@@ -243,19 +242,11 @@ struct SectionPlanner {
         previous = (w, term)
       }
     }
-    func form(_ term: String) -> String {
-      let forms = surface[term] ?? [:]
-      // A capitalized form inside sentences marks a name: keep it; otherwise lower case.
-      return forms.max { a, b in (a.value, a.key) < (b.value, b.key) }?.key ?? term
-    }
-    let best = shared.max { a, b in (score(a), a) < (score(b), b) }!
-    if let pair = pairs.filter({ $0.value.count >= 2 }).max(by: { a, b in
+    let pair = pairs.filter { $0.value.count >= 2 }.max { a, b in
       (score(a.value.terms.0) + score(a.value.terms.1), a.key)
         < (score(b.value.terms.0) + score(b.value.terms.1), b.key)
-    }), score(pair.value.terms.0) + score(pair.value.terms.1) >= score(best) {
-      return capitalized(pair.key)
     }
-    return capitalized(form(best))
+    return pair.map { capitalized($0.key) }
   }
 
   /// Stems of words too common in news to head a section.

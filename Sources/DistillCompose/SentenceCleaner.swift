@@ -31,6 +31,7 @@ enum SentenceCleaner {
     ["so"], ["again"], ["for", "example"], ["for", "instance"], ["in", "response"],
     ["in", "other", "words"], ["after", "that"], ["afterward"], ["afterwards"], ["earlier"],
     ["separately"], ["too"], ["overall"], ["first"], ["second"], ["finally"], ["in", "contrast"],
+    ["eventually"], ["ultimately"], ["now"], ["so", "far"], ["in", "the", "meantime"],
   ]
 
   static func firstWords(_ text: String, _ n: Int) -> [String] {

@@ -1,4 +1,5 @@
 import DistillModel
+import DistillText
 import Foundation
 
 /// Settings for ``StoryComposer``. The defaults suit a brief of a few hundred words.
@@ -63,6 +64,8 @@ public struct StoryComposer: BriefComposer {
     var terms: [String: Double]
     var score: Double
     var rank: Int
+    /// False for an article's opening sentence offered only as a lede.
+    var inSummary = true
     var key: String { TextSupport.normalized(text) }
   }
 
@@ -104,6 +107,10 @@ public struct StoryComposer: BriefComposer {
       }
     }
 
+    // Articles' opening sentences compete for the lede too: a wire lede names who and what,
+    // and the summary's best sentences do not always.
+    let summaryCount = prose.count
+    prose += ledeOpeners(story: story, excluding: Set(prose.map(\.key)), rank: summaryCount)
     let ledeIndices = chooseLede(prose, story: story)
     var lede = ledeIndices.map { prose[$0] }
     var used = Set(ledeIndices)
@@ -122,7 +129,10 @@ public struct StoryComposer: BriefComposer {
     // Body: the rest, pronoun-led sentences attached to their predecessor or dropped.
     var bodyUnits: [[Int]] = []
     var unitOf: [Int: Int] = [:]
-    let ordered = prose.indices.filter { !used.contains($0) }.sorted {
+    // Questions tease rather than tell; a brief states.
+    let ordered = prose.indices.filter {
+      !used.contains($0) && prose[$0].inSummary && !SentenceOpening(prose[$0].text).isQuestion
+    }.sorted {
       (story.number(prose[$0].document), prose[$0].sentence.index)
         < (story.number(prose[$1].document), prose[$1].sentence.index)
     }
@@ -147,7 +157,46 @@ public struct StoryComposer: BriefComposer {
         isBackground: story.facts(first.sentence)?.isBackground ?? false,
         order: (story.number(first.document), first.sentence.index))
     }
-    let plan = SectionPlanner.plan(items, maxSections: options.maxSections)
+    var plan = SectionPlanner.plan(items, maxSections: options.maxSections)
+    // "The company said…" needs the brief to have named a company before it; a unit that opens
+    // so with nothing to point back to is left out.
+    var told = lede.map(\.text)
+    for g in plan.indices {
+      plan[g].items.removeAll { u in
+        let first = prose[bodyUnits[u][0]].text
+        if let noun = SentenceOpening(first).definiteSubject,
+          !SentenceOpening.names(noun, in: told)
+        {
+          return true
+        }
+        told += bodyUnits[u].map { prose[$0].text }
+        return false
+      }
+    }
+    // A dated background sentence reads best once, in the timeline, and the rest of the prose
+    // is never repeated there: the timeline takes no lede or recent body sentence, and body
+    // units whose sentence it takes leave the sections.
+    func isBackground(_ i: Int) -> Bool { story.facts(prose[i].sentence)?.isBackground ?? false }
+    let recent =
+      lede
+      + plan.flatMap(\.items).flatMap { bodyUnits[$0] }.filter { !isBackground($0) }
+      .map { prose[$0] }
+    // A timeline row should be about the story at least half as much as a typical sentence of
+    // the brief's prose is.
+    let centralities = (lede + plan.flatMap(\.items).flatMap { bodyUnits[$0] }.map { prose[$0] })
+      .compactMap { story.facts($0.sentence)?.centrality }.sorted()
+    let timeline = story.timeline(
+      limit: options.maxTimelineRows, summary: summary, excludingKeys: Set(recent.map(\.key)),
+      excludingIDs: Set(recent.map { SentenceID($0) }),
+      minCentrality: centralities.isEmpty ? 0 : 0.5 * centralities[centralities.count / 2],
+      retelling: recent.map(\.terms))
+    let inTimeline = Set(timeline.map { TextSupport.normalized($0.event.text) })
+    for g in plan.indices {
+      plan[g].items.removeAll { u in bodyUnits[u].contains { inTimeline.contains(prose[$0].key) } }
+    }
+
+    let kept = plan.flatMap(\.items)
+    bodyUnits = bodyUnits.indices.map { kept.contains($0) ? bodyUnits[$0] : [] }
     let sections = plan.map { group in
       BriefSection(
         heading: group.heading,
@@ -156,6 +205,7 @@ public struct StoryComposer: BriefComposer {
 
     let ledeSentences = lede.map { story.briefSentence($0) }
     let proseKeys = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map(\.key))
+      .union(inTimeline)
     let proseIDs = Set((lede + bodyUnits.flatMap { $0 }.map { prose[$0] }).map { SentenceID($0) })
 
     var proseSpans: [Int: [TextSpan]] = [:]
@@ -164,7 +214,6 @@ public struct StoryComposer: BriefComposer {
     }
     let quotes = story.quotes(
       limit: options.maxQuotes, minWords: options.minQuoteWords, proseSpans: proseSpans)
-    let timeline = story.timeline(limit: options.maxTimelineRows, summary: summary)
     let whatsNext = story.whatsNext(
       limit: options.maxWhatsNext, excludingKeys: proseKeys, excludingIDs: proseIDs,
       summary: summary)
@@ -192,15 +241,32 @@ public struct StoryComposer: BriefComposer {
   /// Picks the lede: among the first summary sentences, the ones that say who, what, when and
   /// where (names, a number, a date), open an article, and stand on their own.
   func chooseLede(_ prose: [Candidate], story: StoryContext) -> [Int] {
-    let pool = prose.indices.filter { !SentenceCleaner.leansOnPrevious(prose[$0].text) }
-    guard !pool.isEmpty else { return [] }
-    let window = Array(pool.prefix(max(4, options.maxLedeSentences * 2)))
+    let loose = prose.indices.filter {
+      prose[$0].inSummary && !SentenceCleaner.leansOnPrevious(prose[$0].text)
+    }
+    // A lede opens the brief: no question, no subject the reader has not met, no quotation.
+    let fit = prose.indices.filter { i in
+      let text = prose[i].text
+      return SentenceOpening(text).standsAlone && !SentenceCleaner.startsWithQuote(text)
+        && TextSupport.words(text, limit: 8).count >= 8 && !story.isStanding(prose[i].key)
+    }
+    let fromSummary = fit.filter { prose[$0].inSummary }
+    let openers = fit.filter { !prose[$0].inSummary }
+    let pool = fromSummary.isEmpty && openers.isEmpty ? loose : fromSummary
+    guard !pool.isEmpty || !openers.isEmpty else { return [] }
+    let window = Array(pool.prefix(max(4, options.maxLedeSentences * 2))) + openers
     func score(_ i: Int) -> Double {
       let c = prose[i]
       let words = TextSupport.words(c.text)
       var s = 2.0 * (1.0 - Double(c.rank) / Double(max(prose.count, 1)))
       let names = words.dropFirst().filter { $0.isCapitalized }.count
       if names > 0 { s += 0.5 }
+      // Who: a name in the first few words ("Merck & Co. said…", "Gov. Jeb Bush…").
+      if words.prefix(4).contains(where: {
+        $0.isCapitalized && !Stopwords.english.contains($0.lower)
+      }) {
+        s += 0.4
+      }
       if words.contains(where: \.isNumeric) { s += 0.3 }
       if !story.resolver.mentions(in: c.text, reference: story.reference(c.document)).isEmpty {
         s += 0.3
@@ -229,7 +295,31 @@ public struct StoryComposer: BriefComposer {
         chosen.append(second)
       }
     }
-    return chosen.sorted { prose[$0].rank < prose[$1].rank }
+    // An article's opening sentence goes first: it was written to.
+    return chosen.sorted {
+      (prose[$0].inSummary ? prose[$0].rank : -1) < (prose[$1].inSummary ? prose[$1].rank : -1)
+    }
+  }
+
+  /// The opening sentence of each article that could lead the brief, as lede-only candidates
+  /// (the most central few, ranked after every summary sentence).
+  func ledeOpeners(story: StoryContext, excluding keys: Set<String>, rank: Int) -> [Candidate] {
+    var found: [Candidate] = []
+    for (d, doc) in story.documents.enumerated() {
+      // The first sentence long enough to be a lede, among the first three.
+      guard
+        let s = doc.sentences.prefix(3).first(where: {
+          TextSupport.words(story.facts($0)?.standalone ?? "", limit: 12).count >= 12
+        }), let f = story.facts(s), let text = f.standalone,
+        !keys.contains(TextSupport.normalized(text)),
+        TextSupport.words(text).count <= 45
+      else { continue }
+      found.append(
+        Candidate(
+          document: d, sentence: s, text: text, citations: story.citations(for: s),
+          terms: f.terms, score: f.centrality, rank: rank, inSummary: false))
+    }
+    return Array(found.sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }.prefix(3))
   }
 }
 

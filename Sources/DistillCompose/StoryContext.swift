@@ -167,6 +167,17 @@ struct StoryContext {
 
   func number(_ document: Int) -> Int { numbers[document] }
 
+  /// True when the sentence with this normalized text is printed, word for word, in articles
+  /// of three or more different days: a service's standing notice ("Spot news budgets move
+  /// daily…") or a background paragraph it repeats, never the news of a lede.
+  func isStanding(_ key: String) -> Bool {
+    let days = Set(
+      (copies[key] ?? []).compactMap { s -> Date? in
+        documents[s.document].article.metadata.published.map { TextSupport.utc.startOfDay(for: $0) }
+      })
+    return days.count >= 3
+  }
+
   /// The date relative expressions in a document are read against: its publication date, or
   /// for an undated article the story's newest date (an inference).
   func reference(_ document: Int) -> Date? {
@@ -235,6 +246,15 @@ struct StoryContext {
   static func standalone(_ undated: String) -> String? {
     let text = SentenceCleaner.removingMarker(undated)
     if SentenceCleaner.leansOnPrevious(text) { return nil }
+    // A question is neither an event nor a plan.
+    if SentenceOpening(text).isQuestion { return nil }
+    // "…, he said." names its source only in the sentence before.
+    if text.range(
+      of: #"[,\u201D"']\s+(he|she|they)\s+(said|says|added|told [a-z]+)\.?\s*$"#,
+      options: .regularExpression) != nil
+    {
+      return nil
+    }
     if TextSupport.words(text, limit: 5).count < 5 { return nil }
     return text
   }
@@ -309,8 +329,12 @@ struct StoryContext {
         if q.speaker != nil { score += 2 } else if q.role != nil { score += 1 }
         score += Double(min(words, 30)) / 30
         if words > 70 { score -= 1 }
+        // The speaker as the article names them in full ("Jane Rubin", not "Rubin").
+        let speaker = q.speaker.map {
+          SpeakerNames.fullName(of: $0, in: doc.article.text) ?? $0
+        }
         let quote = Quote(
-          text: q.text, speaker: q.speaker, role: q.role,
+          text: q.text, speaker: speaker, role: q.role,
           citation: Citation(source: numbers[d], span: q.span),
           continuations: q.continuations.map {
             QuoteContinuation(text: $0.text, citation: Citation(source: numbers[d], span: $0.span))
@@ -334,7 +358,7 @@ struct StoryContext {
     var perSpeaker: [String: Int] = [:]
     for entry in scored.sorted(by: { $0.score > $1.score }) {
       guard chosen.count < limit else { break }
-      let who = entry.quote.speaker ?? ""
+      let who = entry.quote.speaker.map(Self.surname) ?? ""
       if !who.isEmpty, perSpeaker[who, default: 0] >= 2 { continue }
       perSpeaker[who, default: 0] += 1
       chosen.append(entry)
@@ -348,7 +372,16 @@ struct StoryContext {
 
   // MARK: Timeline
 
-  func timeline(limit: Int, summary: Summary) -> [TimelineEntry] {
+  /// Dated events, at most `limit`, leaving out the sentences the brief's prose already tells
+  /// (`excludingKeys`: their normalized text; `excludingIDs`: the source sentences) and those
+  /// less central to the story than `minCentrality` (asides about something else). A row whose
+  /// words mostly repeat one of `retelling` (another outlet's wording of a prose sentence) is
+  /// left out too.
+  func timeline(
+    limit: Int, summary: Summary, excludingKeys: Set<String> = [],
+    excludingIDs: Set<SentenceID> = [], minCentrality: Double = 0,
+    retelling: [[String: Double]] = []
+  ) -> [TimelineEntry] {
     let inSummary = Set(
       summary.sentences.map {
         SentenceID(document: $0.sentence.document, index: $0.sentence.index)
@@ -365,7 +398,12 @@ struct StoryContext {
     for (d, doc) in documents.enumerated() {
       let dated = doc.article.metadata.published != nil
       for s in doc.sentences {
-        guard let f = facts(s), let text = f.standalone, let m = f.mention else { continue }
+        guard let f = facts(s), let text = f.standalone, let m = f.mention,
+          !excludingIDs.contains(SentenceID(document: d, index: s.index)),
+          !excludingKeys.contains(f.normalized),
+          !excludingKeys.contains(TextSupport.normalized(text)), f.centrality >= minCentrality,
+          !retelling.contains(where: { TextSupport.cosine($0, f.terms) > 0.5 })
+        else { continue }
         if let latest, m.date > latest { continue }
         // Plans belong under "What's next", not among the events.
         if f.isFuture { continue }

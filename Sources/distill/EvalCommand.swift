@@ -9,6 +9,7 @@ struct EvalCommand: AsyncParsableCommand {
     abstract: "Measure Distill against benchmark data: ROUGE on DUC, extraction F1.",
     subcommands: [
       EvalRougeCommand.self, EvalDucCommand.self, EvalExtraction.self, EvalCluster.self,
+      EvalReadabilityCommand.self,
     ]
   )
 }
