@@ -36,6 +36,20 @@ public struct StoryClusteringOptions: Sendable {
   public var nameWeight: Double = 1.0
   /// Centroid cosine at which two stories are merged (1 or more: never).
   public var mergeThreshold: Double = 0.4
+  /// Stories of at most this many articles are re-homed: merged into a story that has since
+  /// grown into their clear home (0: never). Single-pass filing decides while a subject's main
+  /// story is still small, so its stray first articles start stories of their own; measured
+  /// on DUC, 2 recovers most of them, 3 starts merging distinct subjects.
+  public var rehomeArticles: Int = 2
+  /// A young story is re-homed only once it has been quiet this many days: a story that just
+  /// started may be the first article of a new subject next to an old one (the early article
+  /// of a new subject re-homed into its neighbour pulls the whole subject after it).
+  public var rehomeQuietDays: Double = 45
+  /// Added to the join bar for re-homing: merging two stories is worse than splitting one.
+  public var rehomeBarRaise: Double = 0.02
+  /// How many times its similarity to any other candidate story a young story's similarity to
+  /// its new home must be: only a clear home, not the best of several near ones.
+  public var rehomeRatio: Double = 1.5
   /// Stories kept in memory; past this the coldest are retired and can no longer be joined.
   public var activeStories: Int = 50_000
   /// Maps a lower-cased word to its term (a stem). Deterministic.
@@ -54,10 +68,14 @@ public struct StoryClusteringOptions: Sendable {
 /// article does not grow with the number of stories. The article joins the candidate whose
 /// centroid is most similar if that similarity clears a bar that rises with the time since the
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
-/// starts a story whose id is `s-` plus the article's id.
+/// starts a story whose id is `s-` plus the article's id. A story that grows looks up, through
+/// the same index, young stories (a few articles, quiet for weeks) that are now clearly closest
+/// to it and absorbs them (see `rehomeArticles`): early articles of a subject filed apart while
+/// its main story was small rejoin it, as whole stories reported in `absorbedStoryIDs`.
 ///
 /// - Complexity: O(words + queryTerms × postingLimit + candidates × (articleTerms +
-///   storyTerms)) per article, independent of the number of stories.
+///   storyTerms)) per article, plus the same again per young story re-homed, independent of
+///   the number of stories.
 public struct OnlineStoryClusterer: StoryClusterer {
   public let options: StoryClusteringOptions
 
@@ -111,7 +129,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
     // Every story the article could join, best first.
     var cleared: [(slot: Int, similarity: Double)] = []
-    for slot in candidateStories(vector) {
+    for slot in candidateStories(vector.heaviest) {
       guard let story = stories[slot] else { continue }
       let similarity = Self.dot(vector.sparse, story.centroid)
       guard similarity >= bar(story: story, published: published) else { continue }
@@ -123,7 +141,10 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
     if let best = cleared.first {
       join(slot: best.slot, vector: vector.sparse, published: published)
-      let merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
+      var merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
+      let rehomed = rehomeYoungStories(into: merged.slot, now: published)
+      merged.slot = rehomed.slot
+      merged.absorbed += rehomed.absorbed
       return StoryAssignment(
         articleID: article.id, storyID: stories[merged.slot]!.id, isNewStory: false,
         similarity: best.similarity, absorbedStoryIDs: merged.absorbed)
@@ -164,6 +185,49 @@ public struct OnlineStoryClusterer: StoryClusterer {
       target = keep
     }
     return (target, absorbed)
+  }
+
+  /// A story that just grew may now be the clear home of young stories started nearby while it
+  /// was still small: each young candidate whose centroid clears the bar for this story, and is
+  /// clearly closer to it than to any other story it shares terms with, is merged into it.
+  private mutating func rehomeYoungStories(into slot: Int, now: Double?) -> (
+    slot: Int, absorbed: [String]
+  ) {
+    guard options.rehomeArticles > 0, let story = stories[slot] else { return (slot, []) }
+    var absorbed: [String] = []
+    var target = slot
+    for other in candidateStories(Self.query(story.centroid, options.queryTerms)) {
+      guard other != target, let young = stories[other], young.articles <= options.rehomeArticles,
+        let current = stories[target]
+      else { continue }
+      if options.rehomeQuietDays > 0 {
+        guard let now, let last = young.lastPublished,
+          now - last >= options.rehomeQuietDays * 86_400
+        else { continue }
+      }
+      let similarity = Self.cosine(young.centroid, current.centroid)
+      guard
+        similarity >= bar(story: current, published: young.lastPublished) + options.rehomeBarRaise
+      else { continue }
+      var rival = 0.0
+      for home in candidateStories(Self.query(young.centroid, options.queryTerms))
+      where home != other && home != target {
+        guard let candidate = stories[home] else { continue }
+        rival = max(rival, Self.cosine(young.centroid, candidate.centroid))
+      }
+      guard similarity >= options.rehomeRatio * rival else { continue }
+      let (keep, drop) = other < target ? (other, target) : (target, other)
+      absorbed.append(drop == other ? young.id : current.id)
+      merge(drop, into: keep)
+      target = keep
+    }
+    return (target, absorbed)
+  }
+
+  /// The heaviest terms of a vector with their weights, heaviest first, for index lookups.
+  private static func query(_ vector: SparseVector, _ count: Int) -> [(term: Int32, weight: Float)]
+  {
+    heaviest(vector, count).map { (vector.terms[$0], vector.weights[$0]) }
   }
 
   private mutating func merge(_ drop: Int, into keep: Int) {
@@ -272,8 +336,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
   // MARK: - Candidates
 
   /// Stories sharing heavy terms with the article, the most overlapping first.
-  private mutating func candidateStories(_ vector: ArticleVector) -> [Int] {
-    for (term, weight) in vector.heaviest.prefix(options.queryTerms) {
+  private mutating func candidateStories(_ query: [(term: Int32, weight: Float)]) -> [Int] {
+    for (term, weight) in query.prefix(options.queryTerms) {
       guard let list = postings[term] else { continue }
       for slot in list {
         if slotScratch[Int(slot)] == 0 { touchedSlots.append(slot) }

@@ -29,33 +29,6 @@ struct EvalCluster: ParsableCommand {
   @Option(name: .long, help: "Fail (exit 1) when B-cubed precision is below this.")
   var floorPrecision: Double?
 
-  @Option(name: .long, help: .hidden) var joinThreshold: Double?
-  @Option(name: .long, help: .hidden) var coldThreshold: Double?
-  @Option(name: .long, help: .hidden) var coldnessSlope: Double?
-  @Option(name: .long, help: .hidden) var freshDays: Double?
-  @Option(name: .long, help: .hidden) var articleTerms: Int?
-  @Option(name: .long, help: .hidden) var storyTerms: Int?
-  @Option(name: .long, help: .hidden) var bodyWords: Int?
-  @Option(name: .long, help: .hidden) var nameWeight: Double?
-  @Option(name: .long, help: .hidden) var titleWeight: Double?
-  @Option(name: .long, help: .hidden) var mergeThreshold: Double?
-
-  /// Clustering options: the defaults, with any hidden tuning flags applied.
-  private var options: StoryClusteringOptions {
-    var options = StoryClusteringOptions()
-    if let joinThreshold { options.joinThreshold = joinThreshold }
-    if let coldThreshold { options.coldThreshold = coldThreshold }
-    if let coldnessSlope { options.coldnessSlope = coldnessSlope }
-    if let freshDays { options.freshDays = freshDays }
-    if let articleTerms { options.articleTerms = articleTerms }
-    if let storyTerms { options.storyTerms = storyTerms }
-    if let bodyWords { options.bodyWords = bodyWords }
-    if let nameWeight { options.nameWeight = nameWeight }
-    if let titleWeight { options.titleWeight = titleWeight }
-    if let mergeThreshold { options.mergeThreshold = mergeThreshold }
-    return options
-  }
-
   @Option(name: .long, help: .hidden) var dump: String?
 
   func run() throws {
@@ -66,7 +39,7 @@ struct EvalCluster: ParsableCommand {
     }
     let gold = Dictionary(
       labelled.map { ($0.article.id, $0.topic) }, uniquingKeysWith: { a, _ in a })
-    var clusterer = OnlineStoryClusterer(options: options)
+    var clusterer = OnlineStoryClusterer()
     let start = Date()
     let assignments = clusterer.cluster(labelled.map(\.article))
     let seconds = Date().timeIntervalSince(start)
@@ -133,7 +106,8 @@ enum TopicFolders {
     let reader = StandardInputReader()
     var result: [(Article, String)] = []
     for topic in try manager.contentsOfDirectory(atPath: root.path).sorted() {
-      let folder = root.appendingPathComponent(topic)
+      // A topic folder may be a symbolic link (a mix of topics from several sets).
+      let folder = root.appendingPathComponent(topic).resolvingSymlinksInPath()
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
         isDirectory.boolValue
