@@ -108,4 +108,55 @@ import Testing
     let again = clusterer.add(Self.storm("s2", "2024-09-03", ""))
     #expect(again.isNewStory)
   }
+
+  /// An article about the insurance side of the storm.
+  static let claims = Fixtures.article(
+    id: "x", title: "Insurers brace for claims",
+    paragraphs: [
+      "After Hurricane Delia, adjusters from State Farm and Allstate arrived to inspect roofs, and "
+        + "policyholders lined up to file claims for flooded cars and ruined furniture.",
+      "Insurers warned that many policyholders lack flood coverage, so adjusters expect "
+        + "disputes over roofs, furniture and cars.",
+    ], published: Fixtures.date("2024-09-02"))
+
+  /// The storm story weeks later, now covering the claims too.
+  static let stormClaims = (1...3).map { i in
+    Self.storm(
+      "s\(i + 1)", "2024-11-0\(i)",
+      "Adjusters from State Farm and Allstate say policyholders filed claims for roofs, "
+        + "flooded cars and ruined furniture; insurers expect disputes over flood coverage.")
+  }
+
+  @Test func aQuietFragmentIsRehomedIntoTheStoryThatGrewToCoverIt() {
+    var options = StoryClusteringOptions()
+    options.rehomeArticles = 0
+    var singlePass = OnlineStoryClusterer(options: options)
+    let alone = singlePass.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
+        + Self.stormClaims)
+    // Filed on arrival, the claims article is too far from the young storm story.
+    #expect(alone.first { $0.articleID == "x" }?.storyID == "s-x")
+    #expect(alone.filter { $0.articleID.hasPrefix("s") }.allSatisfy { $0.storyID == "s-s1" })
+
+    var clusterer = OnlineStoryClusterer()
+    let assignments = clusterer.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
+        + Self.stormClaims)
+    // Once the storm story covers the claims, the quiet fragment is absorbed into it.
+    #expect(assignments.contains { $0.absorbedStoryIDs == ["s-x"] })
+    #expect(clusterer.currentStoryID("s-x") == "s-s1")
+    #expect(Set(assignments.map(\.storyID)) == ["s-s1"])
+  }
+
+  @Test func aFragmentStillActiveIsNotRehomed() {
+    var clusterer = OnlineStoryClusterer()
+    var recent = Self.claims
+    recent.metadata.published = Fixtures.date("2024-10-30")
+    let assignments = clusterer.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), recent]
+        + Self.stormClaims)
+    // Days old, it may be the first article of a new subject: it stays apart.
+    #expect(assignments.allSatisfy { $0.absorbedStoryIDs.isEmpty })
+    #expect(clusterer.currentStoryID("s-x") == "s-x")
+  }
 }
