@@ -88,7 +88,8 @@ struct EvalClusterReport: Codable {
   var seconds: Double
 }
 
-/// Reads a folder of topic folders into articles labelled with their topic (the folder name).
+/// Reads a folder of topic folders (or links to them) into articles labelled with their topic
+/// (the folder name); each topic folder is read with its subfolders.
 enum TopicFolders {
   static func read(_ root: URL) throws -> [(article: Article, topic: String)] {
     let manager = FileManager.default
@@ -100,7 +101,10 @@ enum TopicFolders {
       guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
         isDirectory.boolValue
       else { continue }
-      for outcome in reader.read([folder.path], stdin: { Data() }) {
+      // A topic may be a link to a folder elsewhere (a mix of sets); the reader does not
+      // follow links to folders, so hand it the folder itself. Subfolders are read too.
+      let target = folder.resolvingSymlinksInPath().path
+      for outcome in reader.read([target], stdin: { Data() }) {
         if case .article(let article) = outcome { result.append((article, topic)) }
       }
     }
