@@ -60,7 +60,9 @@ public struct StoryClusteringOptions: Sendable {
 /// sublinear term frequency times inverse document frequency over the articles seen so far.
 /// Candidate stories are those sharing heavy terms with the article, found through an inverted
 /// index from terms to stories (each list capped, most recent stories kept), so the cost per
-/// article does not grow with the number of stories. The article joins the candidate whose
+/// article does not grow with the number of stories. A story's centroid is compared in its
+/// member-agreement shape (terms weighted by the share of its articles holding them, see
+/// ``StoryClusteringOptions/memberAgreement``). The article joins the candidate whose
 /// centroid is most similar if that similarity clears a bar that rises with the time since the
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
 /// starts a story whose id is `s-` plus the article's id.
