@@ -15,8 +15,10 @@ public struct StoryClusteringOptions: Sendable {
   public var coldnessSlope: Double = 0.04
   /// Content terms kept per article (the heaviest).
   public var articleTerms: Int = 300
-  /// Terms kept in a story's centroid.
-  public var storyTerms: Int = 80
+  /// Terms kept in a story's centroid. 100 measured slightly better than 80 on DUC once
+  /// `memberAgreement` shapes the centroid (the extra terms are the story's side words, which
+  /// the shape weighs down but which still catch an article that leans on them).
+  public var storyTerms: Int = 100
   /// Heaviest terms of a story's centroid that are indexed to find candidate stories.
   public var indexedStoryTerms: Int = 25
   /// Heaviest terms of an article used to look up candidate stories.
@@ -34,6 +36,13 @@ public struct StoryClusteringOptions: Sendable {
   /// Weight of a capitalized word inside a sentence, and of a run of capitalized words taken
   /// as one name ("Air France"). Measured on DUC, weighting names above other words did not help.
   public var nameWeight: Double = 1.0
+  /// How much a story's centroid favours the terms most of its articles share: each term's
+  /// weight is multiplied by (articles holding it / articles)^memberAgreement before an article
+  /// is compared with it (0: the plain sum of member vectors). A story's subject is what its
+  /// articles have in common; a term from one article's digression should not pull in the next
+  /// article that shares only that digression. 1 measured best on DUC 2006 (+0.02 F1, precision
+  /// up), with no loss on DUC 2007 topics.
+  public var memberAgreement: Double = 1
   /// Centroid cosine at which two stories are merged (1 or more: never).
   public var mergeThreshold: Double = 0.4
   /// Stories of at most this many articles are re-homed: merged into a story that has since
@@ -65,7 +74,9 @@ public struct StoryClusteringOptions: Sendable {
 /// sublinear term frequency times inverse document frequency over the articles seen so far.
 /// Candidate stories are those sharing heavy terms with the article, found through an inverted
 /// index from terms to stories (each list capped, most recent stories kept), so the cost per
-/// article does not grow with the number of stories. The article joins the candidate whose
+/// article does not grow with the number of stories. A story's centroid is compared in its
+/// member-agreement shape (terms weighted by the share of its articles holding them, see
+/// ``StoryClusteringOptions/memberAgreement``). The article joins the candidate whose
 /// centroid is most similar if that similarity clears a bar that rises with the time since the
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
 /// starts a story whose id is `s-` plus the article's id. A story that grows looks up, through
@@ -84,12 +95,17 @@ public struct OnlineStoryClusterer: StoryClusterer {
   private struct SparseVector: Sendable {
     var terms: [Int32] = []
     var weights: [Float] = []
+    /// Per term, how many member articles hold it (1 in an article's own vector).
+    var counts: [Float] = []
     var normSquared: Float = 0
   }
 
   private struct StoryState: Sendable {
     var id: String
+    /// Sum of the member articles' vectors (pruned); what the story is indexed by.
     var centroid: SparseVector
+    /// The centroid as articles are compared with it (see `memberAgreement`).
+    var shape: SparseVector
     var lastPublished: Double?
     var articles: Int
   }
@@ -131,7 +147,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var cleared: [(slot: Int, similarity: Double)] = []
     for slot in candidateStories(vector.heaviest) {
       guard let story = stories[slot] else { continue }
-      let similarity = Self.dot(vector.sparse, story.centroid)
+      let similarity = Self.dot(vector.sparse, story.shape)
       guard similarity >= bar(story: story, published: published) else { continue }
       cleared.append((slot, similarity))
     }
@@ -151,7 +167,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
     }
     let id = newStoryID(for: article.id)
     let slot = stories.count
-    stories.append(StoryState(id: id, centroid: SparseVector(), lastPublished: nil, articles: 0))
+    stories.append(
+      StoryState(
+        id: id, centroid: SparseVector(), shape: SparseVector(), lastPublished: nil, articles: 0))
     slotScratch.append(0)
     activeStories += 1
     join(slot: slot, vector: vector.sparse, published: published)
@@ -177,7 +195,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var target = slot
     for other in others {
       guard let candidate = stories[other], let current = stories[target] else { continue }
-      guard Self.cosine(current.centroid, candidate.centroid) >= options.mergeThreshold
+      guard Self.cosine(current.shape, candidate.shape) >= options.mergeThreshold
       else { continue }
       let (keep, drop) = other < target ? (other, target) : (target, other)
       absorbed.append(drop == other ? candidate.id : current.id)
@@ -241,6 +259,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
       kept.lastPublished = max(kept.lastPublished ?? last, last)
     }
     kept.articles += dropped.articles
+    kept.shape = shape(kept.centroid, articles: kept.articles)
     stories[keep] = kept
     index(slot: keep)
   }
@@ -287,6 +306,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var out = SparseVector()
     out.terms.reserveCapacity(a.terms.count + b.terms.count)
     out.weights.reserveCapacity(a.terms.count + b.terms.count)
+    out.counts.reserveCapacity(a.terms.count + b.terms.count)
     var i = 0
     var j = 0
     while i < a.terms.count || j < b.terms.count {
@@ -294,14 +314,17 @@ public struct OnlineStoryClusterer: StoryClusterer {
       if j == b.terms.count || (i < a.terms.count && a.terms[i] < b.terms[j]) {
         out.terms.append(a.terms[i])
         weight = a.weights[i]
+        out.counts.append(a.counts[i])
         i += 1
       } else if i == a.terms.count || b.terms[j] < a.terms[i] {
         out.terms.append(b.terms[j])
         weight = b.weights[j]
+        out.counts.append(b.counts[j])
         j += 1
       } else {
         out.terms.append(a.terms[i])
         weight = a.weights[i] + b.weights[j]
+        out.counts.append(a.counts[i] + b.counts[j])
         i += 1
         j += 1
       }
@@ -319,7 +342,25 @@ public struct OnlineStoryClusterer: StoryClusterer {
     for index in kept {
       out.terms.append(vector.terms[index])
       out.weights.append(vector.weights[index])
+      out.counts.append(vector.counts[index])
       out.normSquared += vector.weights[index] * vector.weights[index]
+    }
+    return out
+  }
+
+  /// The centroid as compared: each term's weight times the share of member articles holding
+  /// it, to the power `memberAgreement`. Counts survive pruning with their terms, so a term
+  /// pruned and seen again restarts its count: it was not part of the story's core.
+  private func shape(_ centroid: SparseVector, articles: Int) -> SparseVector {
+    guard options.memberAgreement > 0, articles > 1 else { return centroid }
+    var out = centroid
+    out.normSquared = 0
+    let exponent = Float(options.memberAgreement)
+    let members = Float(articles)
+    for k in out.weights.indices {
+      let share = min(1, out.counts[k] / members)
+      out.weights[k] *= exponent == 1 ? share : powf(share, exponent)
+      out.normSquared += out.weights[k] * out.weights[k]
     }
     return out
   }
@@ -363,6 +404,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     story.centroid = prune(Self.sum(story.centroid, vector))
     if let published { story.lastPublished = max(story.lastPublished ?? published, published) }
     story.articles += 1
+    story.shape = shape(story.centroid, articles: story.articles)
     let reindex = story.articles <= 4 || story.articles % 4 == 0
     stories[slot] = story
     // A young story's subject is still settling; later its top terms change slowly.
@@ -478,6 +520,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     for (term, weight) in heaviest.sorted(by: { $0.term < $1.term }) {
       sparse.terms.append(term)
       sparse.weights.append(weight)
+      sparse.counts.append(1)
       sparse.normSquared += weight * weight
     }
     return ArticleVector(heaviest: heaviest, sparse: sparse)

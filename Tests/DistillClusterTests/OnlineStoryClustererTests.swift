@@ -80,6 +80,37 @@ import Testing
     #expect(clusterer.cluster([first, nextDay, soon])[2].storyID == "s-s1")
   }
 
+  /// A story is compared by what its articles share: an article that matches only one
+  /// member's digression scores lower against it, one on the shared subject higher.
+  @Test func aStoryIsComparedByWhatItsArticlesShare() {
+    let members = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."),
+      Self.storm(
+        "s2", "2024-09-02",
+        "The Lamar Cardinals football game against Nicholls State was postponed."),
+      Self.storm("s3", "2024-09-03", "Insurers estimated losses in the billions."),
+    ]
+    let digression = Fixtures.article(
+      id: "f", title: "Lamar Cardinals football game postponed after Hurricane Delia",
+      paragraphs: [
+        "The Lamar Cardinals football game against Nicholls State was postponed until "
+          + "October, the university said, and season tickets remain valid."
+      ], published: Fixtures.date("2024-09-04"))
+    let followUp = Self.storm("s4", "2024-09-04", "Schools stayed closed on Thursday.")
+    func similarity(of article: Article, agreement: Double) -> Double {
+      var options = StoryClusteringOptions()
+      options.memberAgreement = agreement
+      options.joinThreshold = 0.01  // every article joins, so its similarity is reported
+      options.coldThreshold = 0.01
+      var clusterer = OnlineStoryClusterer(options: options)
+      let assignments = clusterer.cluster(members + [article])
+      #expect(Set(assignments.map(\.storyID)) == ["s-s1"])
+      return assignments.last!.similarity
+    }
+    #expect(similarity(of: digression, agreement: 1) < similarity(of: digression, agreement: 0))
+    #expect(similarity(of: followUp, agreement: 1) > similarity(of: followUp, agreement: 0))
+  }
+
   @Test func clusteringIsDeterministic() {
     let articles = (0..<6).map { i in
       i % 2 == 0
