@@ -29,35 +29,6 @@ struct EvalCluster: ParsableCommand {
   @Option(name: .long, help: "Fail (exit 1) when B-cubed precision is below this.")
   var floorPrecision: Double?
 
-  @Option(name: .long, help: .hidden) var joinThreshold: Double?
-  @Option(name: .long, help: .hidden) var coldThreshold: Double?
-  @Option(name: .long, help: .hidden) var coldnessSlope: Double?
-  @Option(name: .long, help: .hidden) var freshDays: Double?
-  @Option(name: .long, help: .hidden) var articleTerms: Int?
-  @Option(name: .long, help: .hidden) var storyTerms: Int?
-  @Option(name: .long, help: .hidden) var bodyWords: Int?
-  @Option(name: .long, help: .hidden) var nameWeight: Double?
-  @Option(name: .long, help: .hidden) var titleWeight: Double?
-  @Option(name: .long, help: .hidden) var mergeThreshold: Double?
-
-  /// Clustering options: the defaults, with any hidden tuning flags applied.
-  private var options: StoryClusteringOptions {
-    var options = StoryClusteringOptions()
-    if let joinThreshold { options.joinThreshold = joinThreshold }
-    if let coldThreshold { options.coldThreshold = coldThreshold }
-    if let coldnessSlope { options.coldnessSlope = coldnessSlope }
-    if let freshDays { options.freshDays = freshDays }
-    if let articleTerms { options.articleTerms = articleTerms }
-    if let storyTerms { options.storyTerms = storyTerms }
-    if let bodyWords { options.bodyWords = bodyWords }
-    if let nameWeight { options.nameWeight = nameWeight }
-    if let titleWeight { options.titleWeight = titleWeight }
-    if let mergeThreshold { options.mergeThreshold = mergeThreshold }
-    return options
-  }
-
-  @Option(name: .long, help: .hidden) var dump: String?
-
   func run() throws {
     let root = URL(fileURLWithPath: docs)
     let labelled = try TopicFolders.read(root)
@@ -66,22 +37,13 @@ struct EvalCluster: ParsableCommand {
     }
     let gold = Dictionary(
       labelled.map { ($0.article.id, $0.topic) }, uniquingKeysWith: { a, _ in a })
-    var clusterer = OnlineStoryClusterer(options: options)
+    var clusterer = OnlineStoryClusterer()
     let start = Date()
     let assignments = clusterer.cluster(labelled.map(\.article))
     let seconds = Date().timeIntervalSince(start)
     let predicted = Dictionary(
       assignments.map { ($0.articleID, $0.storyID) }, uniquingKeysWith: { a, _ in a })
     let score = BCubed.score(predicted: predicted, gold: gold)
-    if let dump {
-      let dates = Dictionary(
-        labelled.map { ($0.article.id, $0.article.metadata.published?.timeIntervalSince1970 ?? 0) },
-        uniquingKeysWith: { a, _ in a })
-      let lines = assignments.map {
-        "\($0.articleID)\t\(gold[$0.articleID]!)\t\($0.storyID)\t\($0.similarity)\t\(dates[$0.articleID]!)"
-      }
-      try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-    }
     let report = EvalClusterReport(
       articles: labelled.count, topics: Set(gold.values).count,
       stories: Set(predicted.values).count, precision: score.precision, recall: score.recall,
@@ -126,19 +88,24 @@ struct EvalClusterReport: Codable {
   var seconds: Double
 }
 
-/// Reads a folder of topic folders into articles labelled with their topic (the folder name).
+/// Reads a folder of topic folders (or links to them) into articles labelled with their topic
+/// (the folder name); each topic folder is read with its subfolders.
 enum TopicFolders {
   static func read(_ root: URL) throws -> [(article: Article, topic: String)] {
     let manager = FileManager.default
     let reader = StandardInputReader()
     var result: [(Article, String)] = []
     for topic in try manager.contentsOfDirectory(atPath: root.path).sorted() {
-      let folder = root.appendingPathComponent(topic)
+      // A topic folder may be a symbolic link (a mix of topics from several sets).
+      let folder = root.appendingPathComponent(topic).resolvingSymlinksInPath()
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
         isDirectory.boolValue
       else { continue }
-      for outcome in reader.read([folder.path], stdin: { Data() }) {
+      // A topic may be a link to a folder elsewhere (a mix of sets); the reader does not
+      // follow links to folders, so hand it the folder itself. Subfolders are read too.
+      let target = folder.resolvingSymlinksInPath().path
+      for outcome in reader.read([target], stdin: { Data() }) {
         if case .article(let article) = outcome { result.append((article, topic)) }
       }
     }

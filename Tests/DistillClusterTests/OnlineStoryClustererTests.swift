@@ -80,6 +80,37 @@ import Testing
     #expect(clusterer.cluster([first, nextDay, soon])[2].storyID == "s-s1")
   }
 
+  /// A story is compared by what its articles share: an article that matches only one
+  /// member's digression scores lower against it, one on the shared subject higher.
+  @Test func aStoryIsComparedByWhatItsArticlesShare() {
+    let members = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."),
+      Self.storm(
+        "s2", "2024-09-02",
+        "The Lamar Cardinals football game against Nicholls State was postponed."),
+      Self.storm("s3", "2024-09-03", "Insurers estimated losses in the billions."),
+    ]
+    let digression = Fixtures.article(
+      id: "f", title: "Lamar Cardinals football game postponed after Hurricane Delia",
+      paragraphs: [
+        "The Lamar Cardinals football game against Nicholls State was postponed until "
+          + "October, the university said, and season tickets remain valid."
+      ], published: Fixtures.date("2024-09-04"))
+    let followUp = Self.storm("s4", "2024-09-04", "Schools stayed closed on Thursday.")
+    func similarity(of article: Article, agreement: Double) -> Double {
+      var options = StoryClusteringOptions()
+      options.memberAgreement = agreement
+      options.joinThreshold = 0.01  // every article joins, so its similarity is reported
+      options.coldThreshold = 0.01
+      var clusterer = OnlineStoryClusterer(options: options)
+      let assignments = clusterer.cluster(members + [article])
+      #expect(Set(assignments.map(\.storyID)) == ["s-s1"])
+      return assignments.last!.similarity
+    }
+    #expect(similarity(of: digression, agreement: 1) < similarity(of: digression, agreement: 0))
+    #expect(similarity(of: followUp, agreement: 1) > similarity(of: followUp, agreement: 0))
+  }
+
   @Test func clusteringIsDeterministic() {
     let articles = (0..<6).map { i in
       i % 2 == 0
@@ -107,5 +138,56 @@ import Testing
     _ = clusterer.add(Self.election("e1", "2024-09-02", ""))  // retires the older story
     let again = clusterer.add(Self.storm("s2", "2024-09-03", ""))
     #expect(again.isNewStory)
+  }
+
+  /// An article about the insurance side of the storm.
+  static let claims = Fixtures.article(
+    id: "x", title: "Insurers brace for claims",
+    paragraphs: [
+      "After Hurricane Delia, adjusters from State Farm and Allstate arrived to inspect roofs, and "
+        + "policyholders lined up to file claims for flooded cars and ruined furniture.",
+      "Insurers warned that many policyholders lack flood coverage, so adjusters expect "
+        + "disputes over roofs, furniture and cars.",
+    ], published: Fixtures.date("2024-09-02"))
+
+  /// The storm story weeks later, now covering the claims too.
+  static let stormClaims = (1...3).map { i in
+    Self.storm(
+      "s\(i + 1)", "2024-11-0\(i)",
+      "Adjusters from State Farm and Allstate say policyholders filed claims for roofs, "
+        + "flooded cars and ruined furniture; insurers expect disputes over flood coverage.")
+  }
+
+  @Test func aQuietFragmentIsRehomedIntoTheStoryThatGrewToCoverIt() {
+    var options = StoryClusteringOptions()
+    options.rehomeArticles = 0
+    var singlePass = OnlineStoryClusterer(options: options)
+    let alone = singlePass.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
+        + Self.stormClaims)
+    // Filed on arrival, the claims article is too far from the young storm story.
+    #expect(alone.first { $0.articleID == "x" }?.storyID == "s-x")
+    #expect(alone.filter { $0.articleID.hasPrefix("s") }.allSatisfy { $0.storyID == "s-s1" })
+
+    var clusterer = OnlineStoryClusterer()
+    let assignments = clusterer.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
+        + Self.stormClaims)
+    // Once the storm story covers the claims, the quiet fragment is absorbed into it.
+    #expect(assignments.contains { $0.absorbedStoryIDs == ["s-x"] })
+    #expect(clusterer.currentStoryID("s-x") == "s-s1")
+    #expect(Set(assignments.map(\.storyID)) == ["s-s1"])
+  }
+
+  @Test func aFragmentStillActiveIsNotRehomed() {
+    var clusterer = OnlineStoryClusterer()
+    var recent = Self.claims
+    recent.metadata.published = Fixtures.date("2024-10-30")
+    let assignments = clusterer.cluster(
+      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), recent]
+        + Self.stormClaims)
+    // Days old, it may be the first article of a new subject: it stays apart.
+    #expect(assignments.allSatisfy { $0.absorbedStoryIDs.isEmpty })
+    #expect(clusterer.currentStoryID("s-x") == "s-x")
   }
 }
