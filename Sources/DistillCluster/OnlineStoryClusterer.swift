@@ -79,7 +79,7 @@ public struct StoryClusteringOptions: Sendable {
 /// ``StoryClusteringOptions/memberAgreement``). The article joins the candidate whose
 /// centroid is most similar if that similarity clears a bar that rises with the time since the
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
-/// starts a story whose id is `s-` plus the article's id. A story that grows looks up, through
+/// starts a story whose id is `s-` plus the article's id (hashed when it is a URL). A story that grows looks up, through
 /// the same index, young stories (a few articles, quiet for weeks) that are now clearly closest
 /// to it and absorbs them (see `rehomeArticles`): early articles of a subject filed apart while
 /// its main story was small rejoin it, as whole stories reported in `absorbedStoryIDs`.
@@ -474,11 +474,27 @@ public struct OnlineStoryClusterer: StoryClusterer {
     }
   }
 
+  /// `s-` plus the article's id when that is a plain token (a newswire id, a content hash);
+  /// an id with other characters (a page's URL) is replaced by its 64-bit hash in hex, so a
+  /// story id is always safe to type in a shell or put in a web path.
+  static func storyIDBase(for articleID: String) -> String {
+    let plain =
+      articleID.count <= 40 && !articleID.isEmpty
+      && articleID.unicodeScalars.allSatisfy {
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+      }
+    if plain { return "s-\(articleID)" }
+    let hash = StableHash.fnv1a64(articleID)
+    let hex = String(hash, radix: 16)
+    return "s-" + String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
   private mutating func newStoryID(for articleID: String) -> String {
-    var id = "s-\(articleID)"
+    let base = Self.storyIDBase(for: articleID)
+    var id = base
     var n = 2
     while storyIDs.contains(id) {
-      id = "s-\(articleID)-\(n)"
+      id = "\(base)-\(n)"
       n += 1
     }
     storyIDs.insert(id)

@@ -1,8 +1,9 @@
-import DistillCluster
 import DistillModel
 import DistillTestSupport
 import Foundation
 import Testing
+
+@testable import DistillCluster
 
 @Suite struct OnlineStoryClustererTests {
   static func storm(_ id: String, _ day: String, _ detail: String) -> Article {
@@ -128,6 +129,20 @@ import Testing
     let b = clusterer.add(Self.election("x", "2024-09-01", ""))
     #expect(a.storyID == "s-x")
     #expect(b.storyID == "s-x-2")
+  }
+
+  @Test func storyIDsAreSafeToTypeEvenWhenArticleIDsAreURLs() {
+    var clusterer = OnlineStoryClusterer()
+    let url = "https://news.example/2024/09/01/storm?ref=home"
+    let a = clusterer.add(Self.storm(url, "2024-09-01", ""))
+    #expect(a.storyID.hasPrefix("s-"))
+    #expect(a.storyID.count == 18, "\(a.storyID)")
+    let hex = a.storyID.dropFirst(2).allSatisfy { $0.isHexDigit }
+    #expect(hex)
+    // The same URL always names the same story; another URL another one.
+    #expect(OnlineStoryClusterer.storyIDBase(for: url) == a.storyID)
+    #expect(OnlineStoryClusterer.storyIDBase(for: url + "x") != a.storyID)
+    #expect(OnlineStoryClusterer.storyIDBase(for: "APW19990707.0181") == "s-APW19990707.0181")
   }
 
   @Test func retiredStoriesCannotBeJoined() {
