@@ -16,17 +16,39 @@ public struct QualityFloors: Sendable, Equatable {
   ///
   /// - Throws: ``FloorsError`` when the file is not a JSON object or a floor is not a number.
   public init(json: Data) throws {
-    guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+    // Decoded rather than read through JSONSerialization: on Linux an NSNumber holding 1.0
+    // also answers `is Bool`, which would refuse a floor of exactly 1 or 0.
+    let entries: [String: Entry]
+    do {
+      entries = try JSONDecoder().decode([String: Entry].self, from: json)
+    } catch {
       throw FloorsError("the floors file must hold one JSON object of \"name\": number pairs")
     }
     var floors: [String: Double] = [:]
-    for (key, value) in object where !key.hasPrefix("_") {
-      guard let number = value as? NSNumber, !(value is Bool) else {
+    for (key, entry) in entries where !key.hasPrefix("_") {
+      guard case .number(let value) = entry else {
         throw FloorsError("floor \"\(key)\" is not a number")
       }
-      floors[key] = number.doubleValue
+      floors[key] = value
     }
     self.floors = floors
+  }
+
+  /// One value of the floors file: a number, or anything else (comments are strings).
+  private enum Entry: Decodable {
+    case number(Double)
+    case other
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if (try? container.decode(Bool.self)) != nil {
+        self = .other
+      } else if let number = try? container.decode(Double.self) {
+        self = .number(number)
+      } else {
+        self = .other
+      }
+    }
   }
 
   /// One measured score compared with its floor.

@@ -29,6 +29,12 @@ struct EvalCluster: ParsableCommand {
   @Option(name: .long, help: "Fail (exit 1) when B-cubed precision is below this.")
   var floorPrecision: Double?
 
+  @Option(help: "Check precision, recall and F1 against this floors file (exit 1 when below).")
+  var floors: String?
+
+  @Option(help: "The floors key prefix (<key>.precision, <key>.recall, <key>.f1).")
+  var floorKey = "cluster.duc2006"
+
   func run() throws {
     let root = URL(fileURLWithPath: docs)
     let labelled = try TopicFolders.read(root)
@@ -61,6 +67,25 @@ struct EvalCluster: ParsableCommand {
         """)
     }
     var failures: [String] = []
+    if let floors {
+      guard let data = FileManager.default.contents(atPath: floors) else {
+        throw ValidationError("Cannot read the floors file \(floors).")
+      }
+      let checks = try QualityFloors(json: data).check([
+        "\(floorKey).precision": report.precision, "\(floorKey).recall": report.recall,
+        "\(floorKey).f1": report.f1,
+      ])
+      for check in checks {
+        if !json {
+          print(
+            "floor \(check.key): \(fmt(check.measured)) "
+              + (check.passed ? ">= \(check.floor) ok" : "< \(check.floor) BELOW FLOOR"))
+        }
+        if !check.passed {
+          failures.append("\(check.key) \(fmt(check.measured)) is below its floor \(check.floor)")
+        }
+      }
+    }
     if let floorF1, report.f1 < floorF1 {
       failures.append("B-cubed F1 \(fmt(report.f1)) is below the floor \(fmt(floorF1))")
     }

@@ -71,6 +71,13 @@ import Testing
   @Test func floorsMustBeNumbers() {
     #expect(throws: FloorsError.self) { try QualityFloors(json: Data(#"{"a": "high"}"#.utf8)) }
     #expect(throws: FloorsError.self) { try QualityFloors(json: Data("[1, 2]".utf8)) }
+    #expect(throws: FloorsError.self) { try QualityFloors(json: Data(#"{"a": true}"#.utf8)) }
+  }
+
+  @Test func wholeNumberFloorsAreNumbers() throws {
+    // A precision of exactly 1 is a floor like any other (Linux' NSNumber once called it a Bool).
+    let floors = try QualityFloors(json: Data(#"{"p": 1.0, "q": 0, "r": 1}"#.utf8))
+    #expect(floors.floors == ["p": 1, "q": 0, "r": 1])
   }
 
   @Test func wordNetExceptionListsKeepTheFirstBaseFormAndLaterFilesWin() {

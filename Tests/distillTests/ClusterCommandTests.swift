@@ -118,6 +118,17 @@ import Testing
     #expect(strict.status == 1)
     #expect(strict.stderr.contains("distill: B-cubed F1 1.0000 is below the floor 1.5000"))
     #expect(strict.stderr.contains("distill: B-cubed precision 1.0000 is below the floor 1.5000"))
+
+    // A floors file: keys under --floor-key are checked, others ignored.
+    let floors = try dir.write(
+      "floors.json", #"{"_note": "x", "t.precision": 1.0, "t.f1": 1.5, "other.f1": 9}"#)
+    let filed = try DistillBinary.run([
+      "eval", "cluster", "--docs", dir.url.path, "--floors", floors, "--floor-key", "t",
+    ])
+    #expect(filed.status == 1)
+    #expect(filed.stdout.contains("floor t.precision: 1.0000 >= 1.0 ok"), "\(filed.stdout)")
+    #expect(filed.stdout.contains("floor t.f1: 1.0000 < 1.5 BELOW FLOOR"))
+    #expect(!filed.stdout.contains("other.f1"))
   }
 
   /// The pinned floors for DUC 2006 (docs/BENCHMARKS.md): a change may raise them, never
