@@ -249,14 +249,36 @@ struct StoryContext {
     // A question is neither an event nor a plan.
     if SentenceOpening(text).isQuestion { return nil }
     // "…, he said." names its source only in the sentence before.
-    if text.range(
-      of: #"[,\u201D"']\s+(he|she|they)\s+(said|says|added|told [a-z]+)\.?\s*$"#,
-      options: .regularExpression) != nil
-    {
-      return nil
-    }
+    if endsWithBareAttribution(text) { return nil }
     if TextSupport.words(text, limit: 5).count < 5 { return nil }
     return text
+  }
+
+  /// True for a sentence ending `…, he said.` / `…,” she added` / `…, they told reporters.`:
+  /// a pronoun after a comma or closing quote, then said/says/added or `told` and a
+  /// lower-case word. (A plain scan: a regular expression per sentence dominated composing.)
+  static func endsWithBareAttribution(_ text: String) -> Bool {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    guard var last = words.last else { return false }
+    if last.hasSuffix(".") { last = last.dropLast() }
+    guard !last.isEmpty else { return false }
+    words[words.count - 1] = last
+    let pronouns: Set<Substring> = ["he", "she", "they"]
+    let verbs: Set<Substring> = ["said", "says", "added"]
+    let pronounIndex: Int
+    if verbs.contains(last) {
+      pronounIndex = words.count - 2
+    } else if words.count >= 2, words[words.count - 2] == "told",
+      last.allSatisfy({ $0.isASCII && $0.isLowercase })
+    {
+      pronounIndex = words.count - 3
+    } else {
+      return false
+    }
+    guard pronounIndex >= 1, pronouns.contains(words[pronounIndex]),
+      let mark = words[pronounIndex - 1].last
+    else { return false }
+    return mark == "," || mark == "\u{201D}" || mark == "\"" || mark == "'"
   }
 
   /// Words that mark a plan, a schedule or an expectation. "would" and a bare "plan" are left
