@@ -93,3 +93,14 @@ public protocol FeedLedger: Sendable {
   /// later. Nil when none of them is registered.
   func nextFeedDue(among urls: [String]) throws(StoreError) -> Date?
 }
+
+extension FeedLedger {
+  /// Refuses a claim no backend can honour: no owner, or a lease that is not a positive,
+  /// finite number of seconds.
+  static func validateClaim(owner: String, leaseSeconds: Double) throws(StoreError) {
+    guard !owner.isEmpty else { throw .invalid("a lease needs an owner") }
+    guard leaseSeconds > 0, leaseSeconds.isFinite else {
+      throw .invalid("a lease lasts a positive number of seconds")
+    }
+  }
+}

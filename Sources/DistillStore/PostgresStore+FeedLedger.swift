@@ -58,10 +58,7 @@ extension PostgresStore: FeedLedger {
   public func claimFeed(among urls: [String], owner: String, leaseSeconds: Double)
     throws(StoreError) -> FeedLease?
   {
-    guard !owner.isEmpty else { throw .invalid("a lease needs an owner") }
-    guard leaseSeconds > 0, leaseSeconds.isFinite else {
-      throw .invalid("a lease lasts a positive number of seconds")
-    }
+    try Self.validateClaim(owner: owner, leaseSeconds: leaseSeconds)
     guard !urls.isEmpty else { return nil }
     let now = clock.now
     let until = now.addingTimeInterval(leaseSeconds)

@@ -20,21 +20,27 @@ public enum DistillBinary {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
-  /// Runs `distill arguments…`, optionally feeding `stdin`, in `directory`.
-  public static func run(
-    _ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
-    environment: [String: String] = [:]
-  ) throws -> BinaryRun {
+  /// A `distill arguments…` process, not started, with `environment` over this one's.
+  static func process(_ arguments: [String], environment: [String: String]) throws -> Process {
     guard let url else {
       throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "distill not built"])
     }
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { $1 }
     process.environment = env
+    return process
+  }
+
+  /// Runs `distill arguments…`, optionally feeding `stdin`, in `directory`.
+  public static func run(
+    _ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> BinaryRun {
+    let process = try process(arguments, environment: environment)
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
@@ -93,15 +99,7 @@ extension DistillBinary {
   public static func launch(
     _ arguments: [String], log: URL? = nil, environment: [String: String] = [:]
   ) throws -> RunningDistill {
-    guard let url else {
-      throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "distill not built"])
-    }
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.merge(environment) { $1 }
-    process.environment = env
+    let process = try process(arguments, environment: environment)
     process.standardInput = FileHandle.nullDevice
     if let log {
       if !FileManager.default.fileExists(atPath: log.path) {
