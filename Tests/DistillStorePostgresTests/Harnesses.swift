@@ -18,9 +18,9 @@ final class SQLiteHarness: StoreHarness, @unchecked Sendable {
     path = folder.appendingPathComponent("distill.sqlite").path
   }
 
-  /// SQLiteStore configures no busy timeout, so a second store writing to the same file at
-  /// the same moment fails with SQLITE_BUSY ("database is locked"); writers share one store,
-  /// whose pool queues their writes.
+  /// The conformance check's writers share one store, whose pool queues their writes. (Stores
+  /// of their own would wait for each other through SQLite's busy timeout; several processes on
+  /// one file are tested end to end in distillTests, WatchLeaseTests.)
   var writersShareOneStore: Bool { true }
 
   func open(now: Date) throws -> any ArticleStore {
