@@ -90,6 +90,18 @@ public struct StoryRevision: Sendable, Hashable {
   }
 }
 
+/// How much a store holds: articles (each counted once, whatever its versions) and stories
+/// with at least one article.
+public struct StoreCounts: Sendable, Hashable {
+  public var articles: Int
+  public var stories: Int
+
+  public init(articles: Int, stories: Int) {
+    self.articles = articles
+    self.stories = stories
+  }
+}
+
 /// A full-text search result.
 public struct SearchHit: Sendable, Codable, Hashable {
   public enum Kind: String, Sendable, Codable, Hashable {
@@ -146,6 +158,9 @@ public protocol ArticleStore: Sendable {
   func assign(article id: String, toStory storyID: String) throws(StoreError)
   /// Files many articles (id → story) in one transaction: all or none.
   func assign(_ storyOfArticle: [String: String]) throws(StoreError)
+  /// How many articles and non-empty stories are stored (counted by the database, nothing
+  /// decoded).
+  func counts() throws(StoreError) -> StoreCounts
   /// Stories given an article at or after `date`, most recently updated first.
   func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory]
   /// The newest version of each article of a story, in assignment order.

@@ -210,14 +210,7 @@ public final class PostgresStore: ArticleStore {
   // MARK: - Stories
 
   public func assign(article id: String, toStory storyID: String) throws(StoreError) {
-    try transaction { session in
-      guard
-        let key = try session.rows(
-          "SELECT id FROM article WHERE article_id = \(id) ORDER BY id DESC LIMIT 1"
-        ).first?.decode(Int64.self)
-      else { throw StoreError.unknownArticle(id) }
-      try assign(key: key, to: storyID, session)
-    }
+    try assign([id: storyID])
   }
 
   public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
@@ -261,6 +254,18 @@ public final class PostgresStore: ArticleStore {
       """)
     try session.rows(
       "INSERT INTO filing (article_key, story_id, filed_at) VALUES (\(key), \(storyID), \(now))")
+  }
+
+  public func counts() throws(StoreError) -> StoreCounts {
+    try transaction { session in
+      let (articles, stories) = try session.rows(
+        """
+        SELECT (SELECT count(DISTINCT canonical_key) FROM article),
+          (SELECT count(DISTINCT story_id) FROM story_article)
+        """
+      ).first!.decode((Int, Int).self)
+      return StoreCounts(articles: articles, stories: stories)
+    }
   }
 
   public func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory] {

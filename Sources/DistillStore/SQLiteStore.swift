@@ -270,16 +270,7 @@ public final class SQLiteStore: ArticleStore {
   // MARK: - Stories
 
   public func assign(article id: String, toStory storyID: String) throws(StoreError) {
-    try perform {
-      try pool.write { db in
-        guard
-          let key = try Int64.fetchOne(
-            db, sql: "SELECT id FROM article WHERE articleID = ? ORDER BY id DESC LIMIT 1",
-            arguments: [id])
-        else { throw StoreError.unknownArticle(id) }
-        try assign(key: key, to: storyID, db)
-      }
-    }
+    try assign([id: storyID])
   }
 
   public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
@@ -325,6 +316,18 @@ public final class SQLiteStore: ArticleStore {
     try db.execute(
       sql: "INSERT INTO filing (articleKey, storyID, filedAt) VALUES (?, ?, ?)",
       arguments: [key, storyID, now])
+  }
+
+  public func counts() throws(StoreError) -> StoreCounts {
+    try perform {
+      try pool.read { db in
+        StoreCounts(
+          articles: try Int.fetchOne(db, sql: "SELECT count(DISTINCT canonicalKey) FROM article")
+            ?? 0,
+          stories: try Int.fetchOne(db, sql: "SELECT count(DISTINCT storyID) FROM storyArticle")
+            ?? 0)
+      }
+    }
   }
 
   public func stories(updatedSince date: Date) throws(StoreError) -> [StoredStory] {

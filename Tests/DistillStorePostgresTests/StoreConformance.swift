@@ -267,6 +267,7 @@ enum StoreConformance {
     _ = try store.saveArticle(article("a1", url: url))
     _ = try store.saveArticle(article("b1", text: "The ferry resumed service."))
     #expect(try store.unfiledArticles().map(\.id) == ["a1", "b1"])
+    #expect(try store.counts() == StoreCounts(articles: 2, stories: 0))
     #expect(try store.filings(after: 0, limit: 10).isEmpty)
     #expect(try store.storiesNeedingBrief().isEmpty)
     #expect(try store.revision(ofStory: "s-1") == 0)
@@ -295,11 +296,14 @@ enum StoreConformance {
         == 2)
     #expect(try store.storiesNeedingBrief() == [StoryRevision(storyID: "s-1", revision: 3)])
 
+    // Two versions of a1 count as one article.
+    #expect(try store.counts() == StoreCounts(articles: 2, stories: 1))
     // A move changes both stories and is logged; filing where it is logs nothing.
     try store.assign(article: "b1", toStory: "s-2")
     try store.assign(article: "b1", toStory: "s-2")
     #expect(try store.revision(ofStory: "s-1") == 4)
     #expect(try store.revision(ofStory: "s-2") == 1)
+    #expect(try store.counts() == StoreCounts(articles: 2, stories: 2))
     let log = try store.filings(after: 0, limit: 10)
     #expect(log.map(\.article.id) == ["a1", "b1", "b1"])
     #expect(log.map(\.storyID) == ["s-1", "s-1", "s-2"])
