@@ -101,6 +101,45 @@ import Testing
     #expect(missing.stderr.contains("/news/gone"), "\(missing.stderr)")
   }
 
+  @Test func badInputIsNamedOnOneLineAndStoredStoriesAreKept() async throws {
+    var site = WatchCommandTests.site
+    site["/broken.xml"] = StaticSite.Document("application/rss+xml", "<rss><channel><item><title>")
+    let server = try await StaticSite.start(site)
+    defer { Task { await server.stop() } }
+    let dir = try TemporaryDirectory()
+    let db = dir.url.appendingPathComponent("desk.sqlite").path
+    let good = try dir.write("storm-a.txt", ClusterCommandTests.stormA)
+    #expect(try DistillBinary.run(["ingest", "--db", db, good]).status == 0)
+    let before = try DistillBinary.run(["stories", "--db", db, "--format", "json"]).stdout
+
+    let empty = try dir.write("empty.txt", "")
+    let binary = try dir.write("blob.bin", Data([0, 1, 2, 0, 255, 0]))
+    let run = try DistillBinary.run([
+      "ingest", "--db", db, empty, binary, dir.url.appendingPathComponent("missing.txt").path,
+      "--feed", server.url("/broken.xml"),
+    ])
+    // Nothing held an article: exit 65, one line per input saying why, then the verdict.
+    #expect(run.status == 65, "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 5, "\(run.stderr)")
+    for name in ["empty.txt", "blob.bin", "missing.txt", "/broken.xml"] {
+      #expect(
+        lines.filter { $0.hasPrefix("distill: skipped") && $0.contains(name) }.count == 1, "\(name)"
+      )
+    }
+    #expect(lines.last == "distill: no articles to ingest")
+    // What was stored before is still there, unchanged.
+    #expect(try DistillBinary.run(["stories", "--db", db, "--format", "json"]).stdout == before)
+
+    // With one good input among them, the good one is stored and the status says "some skipped".
+    let mixed = try DistillBinary.run([
+      "ingest", "--db", db, empty, try dir.write("council.txt", ClusterCommandTests.council),
+    ])
+    #expect(mixed.status == 2, "\(mixed.stderr)")
+    #expect(mixed.stdout.hasSuffix("2 articles in 2 stories; 1 brief written\n"), "\(mixed.stdout)")
+  }
+
   @Test func aBadDatabaseURLIsOneClearLine() throws {
     let run = try DistillBinary.run(["stories", "--db", "postgres://nobody@/"])
     #expect(run.status == 64)
