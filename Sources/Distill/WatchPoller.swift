@@ -170,72 +170,52 @@ public struct WatchPoller: Sendable {
     var record = FeedPollRecord(
       etag: lease.etag, lastModified: lease.lastModified, pollAgainAfter: interval)
 
-    // A web page that advertises a feed (`<link rel="alternate" …>`) is followed to it, once.
-    var url = feed
-    var discovered = false
-    var response: FetchResult
-    var parsed: Feed
-    while true {
-      do {
-        response = try await fetcher.fetch(
-          url, accept: .feed, validators: stored.isEmpty || discovered ? nil : stored)
-      } catch {
-        try Task.checkCancellation()
-        logger.warning("feed fetch failed", metadata: ["feed": "\(url)", "error": "\(error)"])
-        poll.report = try desk.ingest([.skipped(SourceRef(url), .unreadable(error.message))])
-        return (poll, record)
+    // A web page that advertises a feed (`<link rel="alternate" …>`) is followed to it, once;
+    // items read on earlier polls are not fetched again.
+    let result = await fetcher.fetchFeedItems(
+      feedURL: feed, maxItems: itemsPerFeed, validators: stored.isEmpty ? nil : stored,
+      skip: { lease.itemsRead.contains(Self.key($0)) })
+    try Task.checkCancellation()
+    let fetched: FeedArticles
+    switch result {
+    case .failure(let error):
+      logger.warning("feed unreadable", metadata: ["feed": "\(feed)", "error": "\(error)"])
+      let reason: SkipReason
+      switch error {
+      case .fetch(let failure): reason = .unreadable(failure.message)
+      case .parse(let failure): reason = .notAnArticle("not a feed: \(failure)")
       }
-      try Task.checkCancellation()
-      if response.isNotModified {
-        logger.debug("feed not modified", metadata: ["feed": "\(url)"])
-        poll.notModified = true
-        return (poll, record)
-      }
-      do {
-        parsed = try FeedParser().parse(response.body, url: response.finalURL)
-        break
-      } catch {
-        if case .htmlPage(let links) = error, !discovered, let first = links.first {
-          logger.info(
-            "following the feed a page advertises",
-            metadata: ["page": "\(url)", "feed": "\(first)"])
-          url = first
-          discovered = true
-          continue
-        }
-        logger.warning("feed unreadable", metadata: ["feed": "\(url)", "error": "\(error)"])
-        poll.report = try desk.ingest([
-          .skipped(SourceRef(url), .notAnArticle("not a feed: \(error)"))
-        ])
-        return (poll, record)
-      }
+      poll.report = try desk.ingest([.skipped(SourceRef(feed), reason)])
+      return (poll, record)
+    case .success(let success):
+      fetched = success
+    }
+    if fetched.feedFetch.isNotModified {
+      logger.debug("feed not modified", metadata: ["feed": "\(feed)"])
+      poll.notModified = true
+      return (poll, record)
     }
     // Validators of a feed reached through a page belong to that feed, not to the page the
     // lease names: keep none, so the page is fetched in full each time.
-    record.etag = discovered ? nil : response.validators.etag
-    record.lastModified = discovered ? nil : response.validators.lastModified
-    let linked = parsed.items.filter { $0.link != nil }
-    record.itemsListed = linked.map(Self.key)
-    let items = linked.prefix(max(0, itemsPerFeed)).filter {
-      !lease.itemsRead.contains(Self.key($0))
-    }
+    let discovered = fetched.discoveredFrom != nil
+    record.etag = discovered ? nil : fetched.feedFetch.validators.etag
+    record.lastModified = discovered ? nil : fetched.feedFetch.validators.lastModified
+    record.itemsListed = fetched.feed.items.filter { $0.link != nil }.map(Self.key)
     logger.debug(
       "feed read",
-      metadata: ["feed": "\(feed)", "items": "\(parsed.items.count)", "new": "\(items.count)"])
+      metadata: [
+        "feed": "\(feed)", "items": "\(fetched.feed.items.count)",
+        "new": "\(fetched.articles.count)",
+      ])
     var outcomes: [IngestOutcome] = []
-    if !items.isEmpty {
-      let pages = await fetcher.fetchArticles(urls: items.map { $0.link! })
-      try Task.checkCancellation()
-      for (item, page) in zip(items, pages) {
-        poll.fetchedItems += 1
-        outcomes += WebReader.outcomes(of: page, with: reader).map {
-          WebReader.filling($0, from: item.articleMetadata(in: parsed))
-        }
-        // A page that failed to download is tried again next poll; one that was read is not.
-        if case .success = page.result { record.itemsRead.append(Self.key(item)) }
+    for (item, page) in fetched.articles {
+      poll.fetchedItems += 1
+      outcomes += WebReader.outcomes(of: page, with: reader).map {
+        WebReader.filling($0, from: item.articleMetadata(in: fetched.feed))
       }
+      // A page that failed to download is tried again next poll; one that was read is not.
+      if case .success = page.result { record.itemsRead.append(Self.key(item)) }
     }
-    try Task.checkCancellation()
     poll.report = try desk.ingest(outcomes)
     return (poll, record)
   }

@@ -102,16 +102,22 @@ extension Fetcher {
   /// with an empty feed and no articles. When `feedURL` is a web page that advertises a feed
   /// (`<link rel="alternate" type="application/rss+xml">`) and `followDiscoveredFeed` is true,
   /// that feed is fetched instead, once.
+  ///
+  /// Items for which `skip` answers true (read on an earlier poll) are left out: their pages
+  /// are not fetched and they are not in `articles`, though the feed still lists them.
   public func fetchFeedItems(
     feedURL: String, maxItems: Int = 50, validators: CacheValidators? = nil,
-    followDiscoveredFeed: Bool = true, parser: FeedParser = FeedParser()
+    followDiscoveredFeed: Bool = true, parser: FeedParser = FeedParser(),
+    skip: (FeedItem) -> Bool = { _ in false }
   ) async -> Result<FeedArticles, FeedFetchError> {
     var url = feedURL
     var discoveredFrom: URL?
     while true {
       let feedFetch: FetchResult
       do {
-        feedFetch = try await fetch(url, accept: .feed, validators: validators)
+        // Validators belong to the URL they came from, never to a feed a page led to.
+        feedFetch = try await fetch(
+          url, accept: .feed, validators: discoveredFrom == nil ? validators : nil)
       } catch {
         return .failure(.fetch(error))
       }
@@ -134,7 +140,9 @@ extension Fetcher {
         }
         return .failure(.parse(error))
       }
-      let linked = feed.items.filter { $0.link != nil }.prefix(max(0, maxItems))
+      let linked = feed.items.filter { $0.link != nil }.prefix(max(0, maxItems)).filter {
+        !skip($0)
+      }
       let pages = await fetchArticles(urls: linked.map { $0.link! })
       return .success(
         FeedArticles(

@@ -260,6 +260,13 @@ func expectFailure(_ result: Result<FetchResult, FetchError>) -> FetchError? {
           feedArticles.articles.map(\.page.url) == [
             server.url("/article/1"), server.url("/article/2"), server.url("/status/404"),
           ])
+        // Items the caller has read already are listed but not fetched.
+        let unread = try await fetcher.fetchFeedItems(
+          feedURL: server.url("/feed.xml"), skip: { $0.link == server.url("/article/1") }
+        ).get()
+        #expect(unread.feed.items.count == 4)
+        #expect(
+          unread.articles.map(\.page.url) == [server.url("/article/2"), server.url("/status/404")])
         let bodies = feedArticles.articles.prefix(2).map {
           (try? $0.page.result.get()).map { String(decoding: $0.body, as: UTF8.self) }
         }
