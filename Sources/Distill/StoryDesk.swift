@@ -119,7 +119,14 @@ public struct StoryDesk: Sendable {
         // Read again under the lock: another process may have filed some meanwhile.
         for article in StoryClustering.publicationOrder(try store.unfiledArticles()) {
           let (assignment, moves) = filer.file(article)
-          try store.assign(moves)
+          do throws(StoreError) {
+            try store.assign(moves)
+          } catch {
+            // The clusterer has taken in a filing the store does not hold: forget everything
+            // and read the log afresh next time rather than decide from a state nobody has.
+            filer.forget()
+            throw error
+          }
           filer.applied(moves)
           filed.append(assignment)
         }
@@ -328,6 +335,14 @@ final class StoryFiler: @unchecked Sendable {
       for id in members[absorbed] ?? [] { moves[id] = assignment.storyID }
     }
     return (assignment, moves)
+  }
+
+  /// Drops what the filer knows, so the next catch-up reads the whole log.
+  func forget() {
+    clusterer = OnlineStoryClusterer(options: options)
+    sequence = 0
+    storyOf = [:]
+    members = [:]
   }
 
   /// Records moves the store has made durable.
