@@ -62,19 +62,39 @@ public struct StoredBrief: Sendable, Codable, Hashable {
 
 /// One filing of an article into a story, as the store's filing log recorded it.
 ///
-/// The log only grows: an article filed again (moved by a merge of stories) gets a later
-/// filing, so replaying the log in order gives every article's current story.
+/// The log only grows: an article filed again (moved by a merge of stories, or by a
+/// consolidation of the stories) gets a later filing, so replaying the log in order gives
+/// every article's current story and cluster.
 public struct Filing: Sendable, Hashable {
   /// Position in the log; later filings have larger numbers.
   public var sequence: Int64
   /// The article as stored when it was filed.
   public var article: Article
+  /// The story readers see the article in.
   public var storyID: String
+  /// The clusterer's own story the article is in, which the story desk replays to rebuild
+  /// its clusterer; the story readers see may be a consolidation of several clusters.
+  public var clusterID: String
 
-  public init(sequence: Int64, article: Article, storyID: String) {
+  public init(sequence: Int64, article: Article, storyID: String, clusterID: String? = nil) {
     self.sequence = sequence
     self.article = article
     self.storyID = storyID
+    self.clusterID = clusterID ?? storyID
+  }
+}
+
+/// Where an article is filed: the story readers see it in and, when it changes, the
+/// clusterer's own story (its cluster).
+public struct Placement: Sendable, Hashable {
+  public var storyID: String
+  /// The cluster; nil keeps the article's current cluster (or, for an article not filed
+  /// before, makes it the story).
+  public var clusterID: String?
+
+  public init(storyID: String, clusterID: String? = nil) {
+    self.storyID = storyID
+    self.clusterID = clusterID
   }
 }
 
@@ -156,8 +176,11 @@ public protocol ArticleStore: Sendable {
   func versions(ofArticle idOrURL: String) throws(StoreError) -> [Article]
   /// Puts the article's newest version in a story (created if new), moving it from any other.
   func assign(article id: String, toStory storyID: String) throws(StoreError)
-  /// Files many articles (id → story) in one transaction: all or none.
-  func assign(_ storyOfArticle: [String: String]) throws(StoreError)
+  /// Files many articles (id → placement) in one transaction: all or none. An article whose
+  /// story and cluster are unchanged is left as it is; one whose story changes counts as a
+  /// change of both stories (their revisions grow); one whose cluster alone changes is
+  /// logged without changing any story.
+  func file(_ placements: [String: Placement]) throws(StoreError)
   /// How many articles and non-empty stories are stored (counted by the database, nothing
   /// decoded).
   func counts() throws(StoreError) -> StoreCounts
@@ -199,6 +222,12 @@ public protocol ArticleStore: Sendable {
 }
 
 extension ArticleStore {
+  /// Files many articles (id → story) in one transaction, each in the cluster of the same id:
+  /// all or none.
+  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+    try file(storyOfArticle.mapValues { Placement(storyID: $0, clusterID: $0) })
+  }
+
   /// Stores a new version of a story's brief, written from the story as it is now, and
   /// returns its version number.
   @discardableResult

@@ -126,5 +126,13 @@ enum PostgresSchema {
         "UPDATE brief SET revision = 1",
       ]),
     feedsMigration,
+    Migration(
+      name: "6 clusters",
+      statements: [
+        // The clusterer's own story of each article, when the story readers see is a
+        // consolidation of several (NULL: the same as the story).
+        "ALTER TABLE story_article ADD COLUMN cluster_id text",
+        "ALTER TABLE filing ADD COLUMN cluster_id text",
+      ]),
   ]
 }

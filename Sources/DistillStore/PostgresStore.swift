@@ -126,7 +126,7 @@ public final class PostgresStore: ArticleStore {
   {
     try transaction { session in
       let saved = try save(article, session)
-      try assign(key: saved.key, to: storyID, session)
+      try place(key: saved.key, Placement(storyID: storyID, clusterID: storyID), session)
       return saved
     }
   }
@@ -213,47 +213,58 @@ public final class PostgresStore: ArticleStore {
     try assign([id: storyID])
   }
 
-  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+  public func file(_ placements: [String: Placement]) throws(StoreError) {
     try transaction { session in
       // A fixed order keeps lock acquisition the same in every writer.
-      for (id, storyID) in storyOfArticle.sorted(by: { $0.key < $1.key }) {
+      for (id, placement) in placements.sorted(by: { $0.key < $1.key }) {
         guard
           let key = try session.rows(
             "SELECT id FROM article WHERE article_id = \(id) ORDER BY id DESC LIMIT 1"
           ).first?.decode(Int64.self)
         else { throw StoreError.unknownArticle(id) }
-        try assign(key: key, to: storyID, session)
+        try place(key: key, placement, session)
       }
     }
   }
 
-  private func assign(key: Int64, to storyID: String, _ session: Session) throws {
-    guard !storyID.isEmpty else { throw StoreError.invalid("a story needs an id") }
+  private func place(key: Int64, _ placement: Placement, _ session: Session) throws {
+    let storyID = placement.storyID
+    guard !storyID.isEmpty, placement.clusterID?.isEmpty != true else {
+      throw StoreError.invalid("a story needs an id")
+    }
     // The article's row is locked so that two writers filing it at once do so in turn.
     try session.rows("SELECT id FROM article WHERE id = \(key) FOR UPDATE")
-    let current = try session.rows(
-      "SELECT story_id FROM story_article WHERE article_key = \(key)"
-    ).first.map { try $0.decode(String.self) }
+    let row = try session.rows(
+      "SELECT story_id, coalesce(cluster_id, story_id) FROM story_article WHERE article_key = \(key)"
+    ).first.map { try $0.decode((String, String).self) }
+    let current = row?.0
+    let cluster = placement.clusterID ?? row?.1 ?? storyID
     // Filing an article where it already is changes nothing, not even the story's date.
-    guard current != storyID else { return }
+    guard current != storyID || row?.1 != cluster else { return }
     let now = clock.now
-    try session.rows(
-      """
-      INSERT INTO story (id, created_at, updated_at, revision) VALUES (\(storyID), \(now), \(now), 1)
-      ON CONFLICT (id) DO UPDATE SET updated_at = greatest(story.updated_at, excluded.updated_at),
-        revision = story.revision + 1
-      """)
-    if let current {
-      try session.rows("UPDATE story SET revision = revision + 1 WHERE id = \(current)")
+    if current != storyID {
+      try session.rows(
+        """
+        INSERT INTO story (id, created_at, updated_at, revision) VALUES (\(storyID), \(now), \(now), 1)
+        ON CONFLICT (id) DO UPDATE SET updated_at = greatest(story.updated_at, excluded.updated_at),
+          revision = story.revision + 1
+        """)
+      if let current {
+        try session.rows("UPDATE story SET revision = revision + 1 WHERE id = \(current)")
+      }
     }
     try session.rows(
       """
-      INSERT INTO story_article (article_key, story_id, assigned_at)
-      VALUES (\(key), \(storyID), \(now))
-      ON CONFLICT (article_key) DO UPDATE SET story_id = excluded.story_id
+      INSERT INTO story_article (article_key, story_id, cluster_id, assigned_at)
+      VALUES (\(key), \(storyID), \(cluster), \(now))
+      ON CONFLICT (article_key) DO UPDATE SET story_id = excluded.story_id,
+        cluster_id = excluded.cluster_id
       """)
     try session.rows(
-      "INSERT INTO filing (article_key, story_id, filed_at) VALUES (\(key), \(storyID), \(now))")
+      """
+      INSERT INTO filing (article_key, story_id, cluster_id, filed_at)
+      VALUES (\(key), \(storyID), \(cluster), \(now))
+      """)
   }
 
   public func counts() throws(StoreError) -> StoreCounts {
@@ -391,12 +402,15 @@ public final class PostgresStore: ArticleStore {
     try transaction { session in
       try session.rows(
         """
-        SELECT f.sequence, f.story_id, a.json FROM filing f JOIN article a ON a.id = f.article_key
+        SELECT f.sequence, f.story_id, coalesce(f.cluster_id, f.story_id), a.json
+        FROM filing f JOIN article a ON a.id = f.article_key
         WHERE f.sequence > \(sequence) ORDER BY f.sequence LIMIT \(max(0, limit))
         """
       ).map { row in
-        let (number, story, json) = try row.decode((Int64, String, String).self)
-        return Filing(sequence: number, article: try Self.decodeArticle(json), storyID: story)
+        let (number, story, cluster, json) = try row.decode((Int64, String, String, String).self)
+        return Filing(
+          sequence: number, article: try Self.decodeArticle(json), storyID: story,
+          clusterID: cluster)
       }
     }
   }

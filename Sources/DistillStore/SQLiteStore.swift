@@ -151,6 +151,12 @@ public final class SQLiteStore: ArticleStore {
       try db.execute(sql: "UPDATE brief SET revision = 1")
     }
     registerFeedsMigration(&migrator)
+    migrator.registerMigration("6 clusters") { db in
+      // The clusterer's own story of each article, when the story readers see is a
+      // consolidation of several (NULL: the same as the story).
+      try db.execute(sql: "ALTER TABLE storyArticle ADD COLUMN clusterID TEXT")
+      try db.execute(sql: "ALTER TABLE filing ADD COLUMN clusterID TEXT")
+    }
     return migrator
   }
 
@@ -166,7 +172,7 @@ public final class SQLiteStore: ArticleStore {
     try perform {
       try pool.write { db in
         let saved = try save(article, db)
-        try assign(key: saved.key, to: storyID, db)
+        try place(key: saved.key, Placement(storyID: storyID, clusterID: storyID), db)
         return saved
       }
     }
@@ -273,49 +279,60 @@ public final class SQLiteStore: ArticleStore {
     try assign([id: storyID])
   }
 
-  public func assign(_ storyOfArticle: [String: String]) throws(StoreError) {
+  public func file(_ placements: [String: Placement]) throws(StoreError) {
     try perform {
       try pool.write { db in
         // Sorted so that story rows are created in the same order on every run.
-        for (id, storyID) in storyOfArticle.sorted(by: { $0.key < $1.key }) {
+        for (id, placement) in placements.sorted(by: { $0.key < $1.key }) {
           guard
             let key = try Int64.fetchOne(
               db, sql: "SELECT id FROM article WHERE articleID = ? ORDER BY id DESC LIMIT 1",
               arguments: [id])
           else { throw StoreError.unknownArticle(id) }
-          try assign(key: key, to: storyID, db)
+          try place(key: key, placement, db)
         }
       }
     }
   }
 
-  private func assign(key: Int64, to storyID: String, _ db: Database) throws {
-    guard !storyID.isEmpty else { throw StoreError.invalid("a story needs an id") }
-    let current = try String.fetchOne(
-      db, sql: "SELECT storyID FROM storyArticle WHERE articleKey = ?", arguments: [key])
+  private func place(key: Int64, _ placement: Placement, _ db: Database) throws {
+    let storyID = placement.storyID
+    guard !storyID.isEmpty, placement.clusterID?.isEmpty != true else {
+      throw StoreError.invalid("a story needs an id")
+    }
+    let row = try Row.fetchOne(
+      db,
+      sql:
+        "SELECT storyID, coalesce(clusterID, storyID) AS cluster FROM storyArticle WHERE articleKey = ?",
+      arguments: [key])
+    let current: String? = row?["storyID"]
+    let cluster = placement.clusterID ?? row?["cluster"] ?? storyID
     // Filing an article where it already is changes nothing, not even the story's date.
-    guard current != storyID else { return }
+    guard current != storyID || row?["cluster"] != cluster else { return }
     let now = clock.now.timeIntervalSince1970
-    try db.execute(
-      sql: """
-        INSERT INTO story (id, createdAt, updatedAt, revision) VALUES (?, ?, ?, 1)
-        ON CONFLICT(id) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt),
-          revision = revision + 1
-        """,
-      arguments: [storyID, now, now])
-    if let current {
+    if current != storyID {
       try db.execute(
-        sql: "UPDATE story SET revision = revision + 1 WHERE id = ?", arguments: [current])
+        sql: """
+          INSERT INTO story (id, createdAt, updatedAt, revision) VALUES (?, ?, ?, 1)
+          ON CONFLICT(id) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt),
+            revision = revision + 1
+          """,
+        arguments: [storyID, now, now])
+      if let current {
+        try db.execute(
+          sql: "UPDATE story SET revision = revision + 1 WHERE id = ?", arguments: [current])
+      }
     }
     try db.execute(
       sql: """
-        INSERT INTO storyArticle (articleKey, storyID, assignedAt) VALUES (?, ?, ?)
-        ON CONFLICT(articleKey) DO UPDATE SET storyID = excluded.storyID
+        INSERT INTO storyArticle (articleKey, storyID, clusterID, assignedAt) VALUES (?, ?, ?, ?)
+        ON CONFLICT(articleKey) DO UPDATE SET storyID = excluded.storyID,
+          clusterID = excluded.clusterID
         """,
-      arguments: [key, storyID, now])
+      arguments: [key, storyID, cluster, now])
     try db.execute(
-      sql: "INSERT INTO filing (articleKey, storyID, filedAt) VALUES (?, ?, ?)",
-      arguments: [key, storyID, now])
+      sql: "INSERT INTO filing (articleKey, storyID, clusterID, filedAt) VALUES (?, ?, ?, ?)",
+      arguments: [key, storyID, cluster, now])
   }
 
   public func counts() throws(StoreError) -> StoreCounts {
@@ -460,13 +477,14 @@ public final class SQLiteStore: ArticleStore {
         try Row.fetchAll(
           db,
           sql: """
-            SELECT f.sequence, f.storyID, a.json FROM filing f JOIN article a ON a.id = f.articleKey
+            SELECT f.sequence, f.storyID, f.clusterID, a.json
+            FROM filing f JOIN article a ON a.id = f.articleKey
             WHERE f.sequence > ? ORDER BY f.sequence LIMIT ?
             """, arguments: [sequence, max(0, limit)]
         ).map { row in
           Filing(
             sequence: row["sequence"], article: try decodeArticle(row["json"]),
-            storyID: row["storyID"])
+            storyID: row["storyID"], clusterID: row["clusterID"])
         }
       }
     }

@@ -109,7 +109,7 @@ struct PostgresConformanceTests {
     for store in stores {
       #expect(
         try store.appliedMigrations() == [
-          "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+          "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds", "6 clusters",
         ])
     }
   }
@@ -119,10 +119,10 @@ struct PostgresConformanceTests {
     let harness = try PostgresHarness()
     defer { harness.tearDown() }
     let store = try harness.openPostgres(now: StoreConformance.now)
-    try store.execute("INSERT INTO distill_migration (position, name) VALUES (6, '6 later')")
+    try store.execute("INSERT INTO distill_migration (position, name) VALUES (7, '7 later')")
     #expect(
       throws: StoreError.database(
-        "the database has migration 6 (6 later), newer than this build knows; use a newer distill")
+        "the database has migration 7 (7 later), newer than this build knows; use a newer distill")
     ) { try harness.openPostgres(now: StoreConformance.now) }
   }
 

@@ -32,6 +32,7 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case concurrentWritersNeitherLoseNorDuplicate
   case filingsAreLoggedAndRevisionsFollowChanges
   case theFilingLockAdmitsOneHolderAtATime
+  case clustersAreLoggedApartFromStories
 
   var testDescription: String { rawValue }
 }
@@ -74,6 +75,7 @@ enum StoreConformance {
       _ = try concurrentWriters(harness, writers: 4)
     case .filingsAreLoggedAndRevisionsFollowChanges: try filingLog(harness)
     case .theFilingLockAdmitsOneHolderAtATime: try filingLock(harness)
+    case .clustersAreLoggedApartFromStories: try clustersApartFromStories(harness)
     }
   }
 
@@ -81,14 +83,14 @@ enum StoreConformance {
     let store = try harness.open(now: now)
     #expect(
       try harness.appliedMigrations(of: store) == [
-        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds", "6 clusters",
       ])
     // Reopening an up-to-date database applies nothing twice and keeps the data.
     _ = try store.saveArticle(article("a1"))
     let reopened = try harness.open(now: now)
     #expect(
       try harness.appliedMigrations(of: reopened) == [
-        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds", "6 clusters",
       ])
     #expect(try reopened.article(id: "a1")?.title == "Harbor reopens")
   }
@@ -315,6 +317,41 @@ enum StoreConformance {
       Set(try store.storiesNeedingBrief()) == [
         StoryRevision(storyID: "s-1", revision: 4), StoryRevision(storyID: "s-2", revision: 1),
       ])
+  }
+
+  static func clustersApartFromStories(_ harness: some StoreHarness) throws {
+    let store = try harness.open(now: now)
+    _ = try store.saveArticle(article("a1", text: "The harbor reopened on Thursday."))
+    _ = try store.saveArticle(article("b1", text: "The ferry resumed service."))
+    // Filed by the clusterer: each article in its cluster, seen in a story.
+    try store.file([
+      "a1": Placement(storyID: "s-a", clusterID: "s-a"),
+      "b1": Placement(storyID: "s-b", clusterID: "s-b"),
+    ])
+    #expect(try store.revision(ofStory: "s-a") == 1)
+    // The view regroups b1 into s-a: its story changes (both revisions grow), its cluster
+    // stays, and the log says so.
+    try store.file(["b1": Placement(storyID: "s-a")])
+    #expect(try store.articles(inStory: "s-a").map(\.id).sorted() == ["a1", "b1"])
+    #expect(try store.revision(ofStory: "s-a") == 2)
+    #expect(try store.revision(ofStory: "s-b") == 2)
+    var log = try store.filings(after: 0, limit: 10)
+    #expect(log.map(\.storyID) == ["s-a", "s-b", "s-a"])
+    #expect(log.map(\.clusterID) == ["s-a", "s-b", "s-b"])
+    // A change of cluster alone is logged and changes no story; the same placement again
+    // changes nothing.
+    try store.file(["b1": Placement(storyID: "s-a", clusterID: "s-a")])
+    try store.file(["b1": Placement(storyID: "s-a", clusterID: "s-a")])
+    #expect(try store.revision(ofStory: "s-a") == 2)
+    log = try store.filings(after: 0, limit: 10)
+    #expect(log.count == 4)
+    #expect(log.last?.clusterID == "s-a" && log.last?.storyID == "s-a")
+    // The plain assign files an article in the cluster of its story's id.
+    try store.assign(article: "b1", toStory: "s-c")
+    #expect(try store.filings(after: log[3].sequence, limit: 10).map(\.clusterID) == ["s-c"])
+    #expect(throws: StoreError.self) {
+      try store.file(["a1": Placement(storyID: "s-a", clusterID: "")])
+    }
   }
 
   static func filingLock(_ harness: some StoreHarness) throws {

@@ -38,7 +38,7 @@ struct TemporaryStore {
     defer { t.remove() }
     #expect(
       try t.store.appliedMigrations() == [
-        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds",
+        "1 articles", "2 stories", "3 briefs", "4 filing", "5 feeds", "6 clusters",
       ])
     // Reopening an up-to-date database applies nothing twice and keeps the data.
     _ = try t.store.saveArticle(Self.article("a1"))
