@@ -45,20 +45,16 @@ public struct StoryClusteringOptions: Sendable {
   public var memberAgreement: Double = 1
   /// Centroid cosine at which two stories are merged (1 or more: never).
   public var mergeThreshold: Double = 0.4
-  /// Stories of at most this many articles are re-homed: merged into a story that has since
-  /// grown into their clear home (0: never). Single-pass filing decides while a subject's main
-  /// story is still small, so its stray first articles start stories of their own; measured
-  /// on DUC, 2 recovers most of them, 3 starts merging distinct subjects.
-  public var rehomeArticles: Int = 2
-  /// A young story is re-homed only once it has been quiet this many days: a story that just
-  /// started may be the first article of a new subject next to an old one (the early article
-  /// of a new subject re-homed into its neighbour pulls the whole subject after it).
-  public var rehomeQuietDays: Double = 45
-  /// Added to the join bar for re-homing: merging two stories is worse than splitting one.
-  public var rehomeBarRaise: Double = 0.02
-  /// How many times its similarity to any other candidate story a young story's similarity to
-  /// its new home must be: only a clear home, not the best of several near ones.
-  public var rehomeRatio: Double = 1.5
+  /// Consolidation (``OnlineStoryClusterer/consolidatedView()``): stories of at most this many
+  /// articles are merged, in the view, into a story that is clearly their home (0: never).
+  public var consolidateArticles: Int = 5
+  /// Added to the join bar for a story to be re-homed in the view.
+  public var consolidateBarRaise: Double = -0.01
+  /// How many times its similarity to the runner-up a story's similarity to its home must be.
+  public var consolidateRatio: Double = 1.3
+  /// An article is moved, in the view, to another story this many times as similar to it as
+  /// the rest of its own story is (0: never).
+  public var moveRatio: Double = 1.5
   /// Stories kept in memory; past this the coldest are retired and can no longer be joined.
   public var activeStories: Int = 50_000
   /// Maps a lower-cased word to its term (a stem). Deterministic.
@@ -79,14 +75,19 @@ public struct StoryClusteringOptions: Sendable {
 /// ``StoryClusteringOptions/memberAgreement``). The article joins the candidate whose
 /// centroid is most similar if that similarity clears a bar that rises with the time since the
 /// story's last article (stories go cold but a clear continuation still joins); otherwise it
-/// starts a story whose id is `s-` plus the article's id (hashed when it is a URL). A story that grows looks up, through
-/// the same index, young stories (a few articles, quiet for weeks) that are now clearly closest
-/// to it and absorbs them (see `rehomeArticles`): early articles of a subject filed apart while
-/// its main story was small rejoin it, as whole stories reported in `absorbedStoryIDs`.
+/// starts a story whose id is `s-` plus the article's id (hashed when it is a URL). An
+/// article that clears the bar of several stories whose centroids are close merges them
+/// (reported in `absorbedStoryIDs`).
+///
+/// Those decisions are final for the clusterer; ``consolidatedView()`` decides again with
+/// hindsight, over every article kept (each story keeps its members' vectors for this), and
+/// readers see that view: a subject's early fragments rejoin the story it grew into, and an
+/// article that joined a neighbour before its own story existed moves there.
 ///
 /// - Complexity: O(words + queryTerms × postingLimit + candidates × (articleTerms +
-///   storyTerms)) per article, plus the same again per young story re-homed, independent of
-///   the number of stories.
+///   storyTerms)) per article, independent of the number of stories. Memory: up to
+///   `articleTerms` terms per article of the stories kept (`activeStories`); retired stories
+///   free theirs.
 public struct OnlineStoryClusterer: StoryClusterer {
   public let options: StoryClusteringOptions
 
@@ -108,6 +109,14 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var shape: SparseVector
     var lastPublished: Double?
     var articles: Int
+    /// The member articles, each with its heaviest terms (for consolidation).
+    var members: [Member] = []
+  }
+
+  /// A member article as consolidation sees it: its id and heaviest terms, sorted by term.
+  private struct Member: Sendable {
+    var id: String
+    var vector: SparseVector
   }
 
   /// An article's weighted terms: heaviest first (for lookups) and by term (for similarity).
@@ -130,6 +139,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
   private var mergedInto: [String: String] = [:]
   // Scratch space reused across articles (indexed by term and by story slot).
   private var termScratch: [Float] = []
+  private var countScratch: [Float] = []
   private var touchedTerms: [Int32] = []
   private var slotScratch: [Float] = []
   private var touchedSlots: [Int32] = []
@@ -159,16 +169,15 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
     if let best = cleared.first {
       join(slot: best.slot, vector: vector.sparse, published: published)
-      var merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
-      let rehomed = rehomeYoungStories(into: merged.slot, now: published)
-      merged.slot = rehomed.slot
-      merged.absorbed += rehomed.absorbed
+      stories[best.slot]!.members.append(Self.member(article.id, vector.sparse))
+      let merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
       return StoryAssignment(
         articleID: article.id, storyID: stories[merged.slot]!.id, isNewStory: false,
         similarity: best.similarity, absorbedStoryIDs: merged.absorbed)
     }
     let id = newStoryID(for: article.id)
     startStory(id: id, vector: vector.sparse, published: published)
+    stories[slotOfStory[id]!]!.members.append(Self.member(article.id, vector.sparse))
     return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
   }
 
@@ -185,6 +194,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
       storyIDs.insert(storyID)
       startStory(id: storyID, vector: vector.sparse, published: published)
     }
+    stories[slotOfStory[storyID]!]!.members.append(Self.member(article.id, vector.sparse))
   }
 
   private mutating func startStory(id: String, vector: SparseVector, published: Double?) {
@@ -227,43 +237,6 @@ public struct OnlineStoryClusterer: StoryClusterer {
     return (target, absorbed)
   }
 
-  /// A story that just grew may now be the clear home of young stories started nearby while it
-  /// was still small: each young candidate whose centroid clears the bar for this story, and is
-  /// clearly closer to it than to any other story it shares terms with, is merged into it.
-  private mutating func rehomeYoungStories(into slot: Int, now: Double?) -> (
-    slot: Int, absorbed: [String]
-  ) {
-    guard options.rehomeArticles > 0, let story = stories[slot] else { return (slot, []) }
-    var absorbed: [String] = []
-    var target = slot
-    for other in candidateStories(Self.query(story.centroid, options.queryTerms)) {
-      guard other != target, let young = stories[other], young.articles <= options.rehomeArticles,
-        let current = stories[target]
-      else { continue }
-      if options.rehomeQuietDays > 0 {
-        guard let now, let last = young.lastPublished,
-          now - last >= options.rehomeQuietDays * 86_400
-        else { continue }
-      }
-      let similarity = Self.cosine(young.centroid, current.centroid)
-      guard
-        similarity >= bar(story: current, published: young.lastPublished) + options.rehomeBarRaise
-      else { continue }
-      var rival = 0.0
-      for home in candidateStories(Self.query(young.centroid, options.queryTerms))
-      where home != other && home != target {
-        guard let candidate = stories[home] else { continue }
-        rival = max(rival, Self.cosine(young.centroid, candidate.centroid))
-      }
-      guard similarity >= options.rehomeRatio * rival else { continue }
-      let (keep, drop) = other < target ? (other, target) : (target, other)
-      absorbed.append(drop == other ? young.id : current.id)
-      merge(drop, into: keep)
-      target = keep
-    }
-    return (target, absorbed)
-  }
-
   /// The heaviest terms of a vector with their weights, heaviest first, for index lookups.
   private static func query(_ vector: SparseVector, _ count: Int) -> [(term: Int32, weight: Float)]
   {
@@ -282,8 +255,237 @@ public struct OnlineStoryClusterer: StoryClusterer {
       kept.lastPublished = max(kept.lastPublished ?? last, last)
     }
     kept.articles += dropped.articles
+    kept.members += dropped.members
     kept.shape = shape(kept.centroid, articles: kept.articles)
     stories[keep] = kept
+    index(slot: keep)
+  }
+
+  // MARK: - Consolidation
+
+  /// A member as kept for consolidation: the article's terms and weights (no counts).
+  private static func member(_ id: String, _ vector: SparseVector) -> Member {
+    var kept = vector
+    kept.counts = []
+    return Member(id: id, vector: kept)
+  }
+
+  /// The stories as they read with hindsight, without changing how later articles are filed.
+  ///
+  /// Single-pass filing decides each article when it arrives, against the stories of that
+  /// moment: a subject's first articles may start stories of their own before its main story
+  /// has formed, and an article may join a neighbouring story because its own did not exist
+  /// yet. Decided again over everything filed so far, with each story's centroid summed anew
+  /// from its member articles (exact, unpruned):
+  ///
+  /// - an article that another story of at least 3 articles fits `moveRatio` times as well
+  ///   as the rest of its own story does moves there;
+  /// - then each story of at most `consolidateArticles` articles whose closest story clears
+  ///   the join bar (plus `consolidateBarRaise`) and is `consolidateRatio` times as similar as
+  ///   any other joins it, the most similar first.
+  ///
+  /// The clusterer itself is not changed: the view is decided again, from scratch, each time
+  /// it is asked for, so a decision taken on too little evidence is revised once more articles
+  /// arrive. (Taken on the clusterer's own stories, such merges would be final; measured on
+  /// DUC, early ones snowball: a wrong merge makes a mixed story that draws in more.) Stories
+  /// retired from memory are not in the view.
+  ///
+  /// - Returns: the story of each article the clusterer remembers, by article id. A story of
+  ///   the view has the id of the story that took the others in (always a larger one).
+  /// - Complexity: O(articles × candidates × (articleTerms + story terms)) at most; a story
+  ///   of 1–2 articles costs nothing for moves.
+  public func consolidatedView() -> [String: String] {
+    var work = self
+    work.consolidate()
+    var view: [String: String] = [:]
+    for story in work.stories {
+      guard let story else { continue }
+      for member in story.members { view[member.id] = story.id }
+    }
+    return view
+  }
+
+  private mutating func consolidate() {
+    for slot in stories.indices where stories[slot] != nil { resum(slot) }
+    if options.moveRatio > 0 { moveStrayMembers() }
+    if options.consolidateArticles > 0 { rehomeSmallStories() }
+  }
+
+  /// Recomputes a story's centroid as the exact sum of its members' vectors, with exact
+  /// counts of the members holding each term, and its shape from that.
+  private mutating func resum(_ slot: Int) {
+    guard var story = stories[slot] else { return }
+    for member in story.members {
+      for k in member.vector.terms.indices {
+        let term = member.vector.terms[k]
+        if countScratch[Int(term)] == 0 { touchedTerms.append(term) }
+        termScratch[Int(term)] += member.vector.weights[k]
+        countScratch[Int(term)] += 1
+      }
+    }
+    touchedTerms.sort()
+    var sum = SparseVector()
+    sum.terms = touchedTerms
+    sum.weights.reserveCapacity(touchedTerms.count)
+    sum.counts.reserveCapacity(touchedTerms.count)
+    for term in touchedTerms {
+      let weight = termScratch[Int(term)]
+      sum.weights.append(weight)
+      sum.counts.append(countScratch[Int(term)])
+      sum.normSquared += weight * weight
+      termScratch[Int(term)] = 0
+      countScratch[Int(term)] = 0
+    }
+    touchedTerms.removeAll(keepingCapacity: true)
+    story.centroid = sum
+    story.articles = story.members.count
+    story.shape = shape(sum, articles: story.articles)
+    stories[slot] = story
+  }
+
+  /// Moves each article that another story of at least 3 articles fits `moveRatio` times as
+  /// well as the rest of its own (of at least 3) does. All are decided against the stories as
+  /// they stand, then moved.
+  private mutating func moveStrayMembers() {
+    var moves: [(member: Int, from: Int, to: Int)] = []
+    for slot in stories.indices {
+      guard let story = stories[slot], story.members.count >= 3 else { continue }
+      let n = Float(story.members.count)
+      // The shape without one member: the other terms keep their weight, shared by one
+      // member fewer; that member's own terms lose its weight and one count.
+      var baseNorm: Float = 0
+      for k in story.centroid.terms.indices {
+        let term = Int(story.centroid.terms[k])
+        termScratch[term] = story.centroid.weights[k]
+        countScratch[term] = story.centroid.counts[k]
+        let weight = story.centroid.weights[k] * agreement(story.centroid.counts[k], n - 1)
+        baseNorm += weight * weight
+      }
+      for (index, member) in story.members.enumerated() {
+        var normSquared = baseNorm
+        var dot: Float = 0
+        for k in member.vector.terms.indices {
+          let term = Int(member.vector.terms[k])
+          let weight = termScratch[term]
+          let full = weight * agreement(countScratch[term], n - 1)
+          let without =
+            (weight - member.vector.weights[k]) * agreement(countScratch[term] - 1, n - 1)
+          normSquared += without * without - full * full
+          dot += member.vector.weights[k] * without
+        }
+        let own =
+          normSquared > 0 && member.vector.normSquared > 0
+          ? Double(dot / (normSquared.squareRoot() * member.vector.normSquared.squareRoot())) : 0
+        // Nothing can be moveRatio times as similar as a member that fits its story well.
+        guard own * options.moveRatio < 1 else { continue }
+        var best = (similarity: 0.0, slot: -1)
+        for other in candidateStories(Self.query(member.vector, options.queryTerms))
+        where other != slot {
+          guard let candidate = stories[other], candidate.members.count >= 3 else { continue }
+          let similarity = Self.cosine(member.vector, candidate.shape)
+          if similarity > best.similarity { best = (similarity, other) }
+        }
+        guard best.slot >= 0, best.similarity >= options.joinThreshold,
+          best.similarity >= options.moveRatio * own
+        else { continue }
+        moves.append((index, slot, best.slot))
+      }
+      for term in story.centroid.terms {
+        termScratch[Int(term)] = 0
+        countScratch[Int(term)] = 0
+      }
+    }
+    guard !moves.isEmpty else { return }
+    var leaving: [Int: Set<Int>] = [:]
+    var touched = Set<Int>()
+    for move in moves {
+      stories[move.to]!.members.append(stories[move.from]!.members[move.member])
+      leaving[move.from, default: []].insert(move.member)
+      touched.insert(move.to)
+    }
+    for (slot, indices) in leaving {
+      stories[slot]!.members = stories[slot]!.members.enumerated()
+        .filter { !indices.contains($0.offset) }.map(\.element)
+      touched.insert(slot)
+    }
+    for slot in touched.sorted() {
+      resum(slot)
+      index(slot: slot)
+    }
+  }
+
+  /// The share of `members` articles that `count` of them make, to the `memberAgreement`.
+  private func agreement(_ count: Float, _ members: Float) -> Float {
+    guard options.memberAgreement > 0, members > 0 else { return 1 }
+    let share = min(1, max(0, count) / members)
+    return options.memberAgreement == 1 ? share : powf(share, Float(options.memberAgreement))
+  }
+
+  /// Merges each small story into its clear home, the most similar first. A merge changes
+  /// the home, so each story is judged again at its turn; rounds repeat while merges are made.
+  private mutating func rehomeSmallStories() {
+    let bar = options.joinThreshold + options.consolidateBarRaise
+    for _ in 0..<4 {
+      var order: [(similarity: Double, slot: Int)] = []
+      for slot in stories.indices {
+        guard let story = stories[slot], story.articles <= options.consolidateArticles,
+          let home = clearHome(slot), home.similarity >= bar
+        else { continue }
+        order.append((home.similarity, slot))
+      }
+      order.sort {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.slot < $1.slot
+      }
+      var merged = false
+      for (_, slot) in order {
+        guard let story = stories[slot], story.articles <= options.consolidateArticles,
+          let home = clearHome(slot), home.similarity >= bar
+        else { continue }
+        mergeMembers(slot, into: home.slot)
+        merged = true
+      }
+      if !merged { break }
+    }
+  }
+
+  /// The larger story most similar to a small story's centroid, when it is
+  /// `consolidateRatio` times as similar as any other (of any size).
+  private mutating func clearHome(_ slot: Int) -> (similarity: Double, slot: Int)? {
+    guard let story = stories[slot] else { return nil }
+    var first = (similarity: 0.0, slot: -1)
+    var second = 0.0
+    for other in candidateStories(Self.query(story.centroid, options.queryTerms))
+    where other != slot {
+      guard let candidate = stories[other] else { continue }
+      let similarity = Self.cosine(story.centroid, candidate.shape)
+      // A fragment's home is a larger story; one no larger is only a rival.
+      if candidate.articles <= story.articles {
+        second = max(second, similarity)
+        continue
+      }
+      if similarity > first.similarity {
+        second = first.similarity
+        first = (similarity, other)
+      } else if similarity > second {
+        second = similarity
+      }
+    }
+    guard first.slot >= 0, first.similarity >= options.consolidateRatio * second else {
+      return nil
+    }
+    return first
+  }
+
+  /// Merges two stories of the view: members move, the sum is taken anew.
+  private mutating func mergeMembers(_ drop: Int, into keep: Int) {
+    guard let dropped = stories[drop], stories[keep] != nil else { return }
+    stories[drop] = nil
+    slotOfStory[dropped.id] = nil
+    stories[keep]!.members += dropped.members
+    if let last = dropped.lastPublished {
+      stories[keep]!.lastPublished = max(stories[keep]!.lastPublished ?? last, last)
+    }
+    resum(keep)
     index(slot: keep)
   }
 
@@ -587,6 +789,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     let term = Int32(documentFrequency.count)
     documentFrequency.append(0)
     termScratch.append(0)
+    countScratch.append(0)
     termOfStem[stem] = term
     return term
   }

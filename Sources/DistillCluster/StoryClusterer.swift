@@ -37,18 +37,26 @@ public protocol StoryClusterer: Sendable {
   /// Takes in an article already filed into `storyID` (by an earlier run or another process),
   /// so that later decisions account for it.
   mutating func seed(_ article: Article, intoStory storyID: String)
+  /// The stories as decided again with everything placed so far in view, by article id; an
+  /// article absent is in the story it was placed in (``currentStoryID(_:)``). Asking does
+  /// not change how later articles are placed.
+  func consolidatedView() -> [String: String]
 }
 
 extension StoryClusterer {
   public func currentStoryID(_ id: String) -> String { id }
 
+  public func consolidatedView() -> [String: String] { [:] }
+
   /// Places every article, oldest first, and returns the assignments in that order with each
-  /// story id resolved to the story as it stands at the end (after any merges).
+  /// story id resolved to the story as it stands at the end: after any merges, in the
+  /// consolidated view.
   public mutating func cluster(_ articles: [Article]) -> [StoryAssignment] {
     let assignments = StoryClustering.publicationOrder(articles).map { add($0) }
+    let view = consolidatedView()
     return assignments.map { assignment in
       var resolved = assignment
-      resolved.storyID = currentStoryID(assignment.storyID)
+      resolved.storyID = view[assignment.articleID] ?? currentStoryID(assignment.storyID)
       return resolved
     }
   }

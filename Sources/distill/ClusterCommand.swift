@@ -65,28 +65,36 @@ struct ClusterCommand: ParsableCommand {
       rows.append((article.source.location, assignment, duplicateOf))
     }
     let inputOf = Dictionary(rows.map { ($0.assignment.articleID, $0.input) }) { a, _ in a }
+    // Each article's story with all the inputs in view (see `consolidatedView()`).
+    let view = clusterer.consolidatedView()
+    func story(_ assignment: StoryAssignment) -> String {
+      view[assignment.articleID] ?? clusterer.currentStoryID(assignment.storyID)
+    }
 
     switch format {
     case .json:
       let items = rows.map {
-        ClusterRow(input: $0.input, story: clusterer.currentStoryID($0.assignment.storyID))
+        ClusterRow(input: $0.input, story: story($0.assignment))
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       print(String(decoding: try encoder.encode(items), as: UTF8.self))
     case .text:
       for row in rows {
-        let story = clusterer.currentStoryID(row.assignment.storyID)
+        let story = story(row.assignment)
         var line =
           row.assignment.isNewStory
           ? "\(row.input)\t\(story)\tnew story"
           : "\(row.input)\t\(story)\tjoined (similarity \(String(format: "%.2f", row.assignment.similarity)))"
+        if story != clusterer.currentStoryID(row.assignment.storyID) {
+          line += "; regrouped on hindsight"
+        }
         if let original = row.duplicateOf {
           line += "; near-duplicate of \(inputOf[original] ?? original)"
         }
         print(line)
       }
-      let stories = Set(rows.map { clusterer.currentStoryID($0.assignment.storyID) }).count
+      let stories = Set(rows.map { story($0.assignment) }).count
       print(
         "\(rows.count) article\(rows.count == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")"
       )

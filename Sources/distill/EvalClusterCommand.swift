@@ -35,6 +35,12 @@ struct EvalCluster: ParsableCommand {
   @Option(help: "The floors key prefix (<key>.precision, <key>.recall, <key>.f1).")
   var floorKey = "cluster.duc2006"
 
+  @Flag(help: "Score the stories as filed on arrival, without the consolidated view.")
+  var singlePass = false
+
+  @Flag(help: "Also print, per topic, the stories its articles went to (sizes and strays).")
+  var byTopic = false
+
   func run() throws {
     let root = URL(fileURLWithPath: docs)
     let labelled = try TopicFolders.read(root)
@@ -43,7 +49,12 @@ struct EvalCluster: ParsableCommand {
     }
     let gold = Dictionary(
       labelled.map { ($0.article.id, $0.topic) }, uniquingKeysWith: { a, _ in a })
-    var clusterer = OnlineStoryClusterer()
+    var options = StoryClusteringOptions()
+    if singlePass {
+      options.consolidateArticles = 0
+      options.moveRatio = 0
+    }
+    var clusterer = OnlineStoryClusterer(options: options)
     let start = Date()
     let assignments = clusterer.cluster(labelled.map(\.article))
     let seconds = Date().timeIntervalSince(start)
@@ -65,6 +76,7 @@ struct EvalCluster: ParsableCommand {
         B-cubed precision \(fmt(report.precision))  recall \(fmt(report.recall))  F1 \(fmt(report.f1))
         clustering time \(String(format: "%.2f", seconds)) s
         """)
+      if byTopic { print(Self.breakdown(predicted: predicted, gold: gold), terminator: "") }
     }
     var failures: [String] = []
     if let floors {
@@ -100,6 +112,27 @@ struct EvalCluster: ParsableCommand {
   }
 
   private func fmt(_ value: Double) -> String { String(format: "%.4f", value) }
+
+  /// One line per topic: the stories holding its articles, largest share first, each as
+  /// `articles of the topic/story size`, so a split topic and a story that mixes topics both
+  /// show.
+  static func breakdown(predicted: [String: String], gold: [String: String]) -> String {
+    var storySize: [String: Int] = [:]
+    var topicStories: [String: [String: Int]] = [:]
+    for (article, topic) in gold {
+      guard let story = predicted[article] else { continue }
+      storySize[story, default: 0] += 1
+      topicStories[topic, default: [:]][story, default: 0] += 1
+    }
+    var out = ""
+    for topic in topicStories.keys.sorted() {
+      let parts = topicStories[topic]!.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+      }.map { "\($0.value)/\(storySize[$0.key]!)" }
+      out += "\(topic): \(parts.joined(separator: " "))\n"
+    }
+    return out
+  }
 }
 
 /// The scores `distill eval cluster --json` prints.

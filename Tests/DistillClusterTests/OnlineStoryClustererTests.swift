@@ -173,36 +173,97 @@ import Testing
         + "flooded cars and ruined furniture; insurers expect disputes over flood coverage.")
   }
 
-  @Test func aQuietFragmentIsRehomedIntoTheStoryThatGrewToCoverIt() {
+  static let hindsight: StoryClusteringOptions = {
     var options = StoryClusteringOptions()
-    options.rehomeArticles = 0
-    var singlePass = OnlineStoryClusterer(options: options)
-    let alone = singlePass.cluster(
+    options.consolidateArticles = 0
+    options.moveRatio = 0
+    return options
+  }()
+
+  @Test func aFragmentJoinsTheStoryThatGrewToCoverItInTheView() {
+    let articles =
       [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
-        + Self.stormClaims)
+      + Self.stormClaims
+    var singlePass = OnlineStoryClusterer(options: Self.hindsight)
+    let alone = singlePass.cluster(articles)
     // Filed on arrival, the claims article is too far from the young storm story.
     #expect(alone.first { $0.articleID == "x" }?.storyID == "s-x")
     #expect(alone.filter { $0.articleID.hasPrefix("s") }.allSatisfy { $0.storyID == "s-s1" })
 
     var clusterer = OnlineStoryClusterer()
-    let assignments = clusterer.cluster(
-      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
-        + Self.stormClaims)
-    // Once the storm story covers the claims, the quiet fragment is absorbed into it.
-    #expect(assignments.contains { $0.absorbedStoryIDs == ["s-x"] })
-    #expect(clusterer.currentStoryID("s-x") == "s-s1")
+    let assignments = clusterer.cluster(articles)
+    // With the storm story now covering the claims, the view puts the fragment in it...
     #expect(Set(assignments.map(\.storyID)) == ["s-s1"])
+    #expect(clusterer.consolidatedView()["x"] == "s-s1")
+    // ...without changing the clusterer's own filing, so the view can be revised later.
+    #expect(clusterer.currentStoryID("s-x") == "s-x")
+    #expect(clusterer.add(Self.claims).storyID == "s-x")
   }
 
-  @Test func aFragmentStillActiveIsNotRehomed() {
+  @Test func anArticleBridgingTwoStoriesDoesNotMergeThemInTheView() {
     var clusterer = OnlineStoryClusterer()
-    var recent = Self.claims
-    recent.metadata.published = Fixtures.date("2024-10-30")
-    let assignments = clusterer.cluster(
-      [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), recent]
-        + Self.stormClaims)
-    // Days old, it may be the first article of a new subject: it stays apart.
-    #expect(assignments.allSatisfy { $0.absorbedStoryIDs.isEmpty })
-    #expect(clusterer.currentStoryID("s-x") == "s-x")
+    let articles = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."),
+      Self.storm("s2", "2024-09-02", "The governor declared a disaster."),
+      Self.election("e1", "2024-09-01", "Turnout was the highest in decades."),
+      Self.election("e2", "2024-09-02", "Her challenger conceded on Wednesday."),
+      Self.mixed,
+    ]
+    let story = Dictionary(
+      uniqueKeysWithValues: clusterer.cluster(articles).map { ($0.articleID, $0.storyID) })
+    // The half-and-half article joined the storm story; the election story, smaller, is
+    // not its fragment, and a story no larger than the other is never taken into it.
+    #expect(story == ["s1": "s-s1", "s2": "s-s1", "m": "s-s1", "e1": "s-e1", "e2": "s-e1"])
+  }
+
+  /// Half storm, half election.
+  static let mixed = Fixtures.article(
+    id: "m", title: "Hurricane Delia and Governor Okafor",
+    paragraphs: [
+      "Hurricane Delia flooding Port Arthur homes and power; Governor Amara Okafor school "
+        + "funding taxes challenger."
+    ], published: Fixtures.date("2024-09-03"))
+
+  static func claimsStory(_ id: String, _ day: String, _ detail: String) -> Article {
+    Fixtures.article(
+      id: id, title: "Insurers tally claims",
+      paragraphs: [
+        "Adjusters from State Farm and Allstate inspected damaged roofs as policyholders "
+          + "filed claims for flooded cars and ruined furniture. \(detail)",
+        "Insurers warned that policyholders without flood coverage face disputes, and "
+          + "regulators asked adjusters to speed up payments.",
+      ], published: Fixtures.date(day))
+  }
+
+  @Test func aStrayArticleMovesToTheStoryItFitsInTheView() {
+    var clusterer = OnlineStoryClusterer()
+    let stray = Fixtures.article(
+      id: "x", title: "Hurricane Delia claims",
+      paragraphs: [
+        "After Hurricane Delia flooded Port Arthur, adjusters from State Farm and Allstate "
+          + "inspected roofs and policyholders filed claims for flooded cars and furniture.",
+        "Insurers warned that policyholders lack flood coverage, so regulators expect "
+          + "disputes and asked adjusters to speed up payments.",
+      ], published: Fixtures.date("2024-09-04"))
+    let articles = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."),
+      Self.storm("s2", "2024-09-02", "The governor declared a disaster."),
+      Self.storm("s3", "2024-09-03", "Schools stayed closed."),
+      stray,
+      Self.claimsStory("c1", "2024-09-05", "Payments began Monday."),
+      Self.claimsStory("c2", "2024-09-06", "State Farm hired more adjusters."),
+      Self.claimsStory("c3", "2024-09-07", "Allstate extended deadlines."),
+    ]
+    var alone = OnlineStoryClusterer(options: Self.hindsight)
+    let filed = alone.cluster(articles)
+    // On arrival the claims article has only the storm story to join, and joins it.
+    #expect(filed.first { $0.articleID == "x" }?.storyID == "s-s1")
+    #expect(Set(filed.filter { $0.articleID.hasPrefix("c") }.map(\.storyID)) == ["s-c1"])
+    // Once the claims story exists, the view moves it there; the rest stay where they were.
+    let story = Dictionary(
+      uniqueKeysWithValues: clusterer.cluster(articles).map { ($0.articleID, $0.storyID) })
+    #expect(story["x"] == "s-c1")
+    #expect(["s1", "s2", "s3"].allSatisfy { story[$0] == "s-s1" })
+    #expect(["c1", "c2", "c3"].allSatisfy { story[$0] == "s-c1" })
   }
 }
