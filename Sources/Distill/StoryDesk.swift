@@ -21,8 +21,11 @@ public struct IngestReport: Sendable, Equatable {
   /// The brief version saved for each changed story (a story with no readable article has none).
   public var briefVersions: [String: Int] = [:]
   /// Where each article filed by this ingest went (articles an interrupted ingest left
-  /// unfiled included), in filing order.
+  /// unfiled included), in filing order; each story id is the story as consolidated after
+  /// the filing (see ``OnlineStoryClusterer/consolidatedView()``).
   public var filed: [StoryAssignment] = []
+  /// Articles filed before that the consolidation of stories moved, article id → story.
+  public var regrouped: [String: String] = [:]
 
   public init() {}
 
@@ -90,7 +93,7 @@ public struct StoryDesk: Sendable {
         }
       }
     }
-    report.filed = try fileUnfiledArticles()
+    (report.filed, report.regrouped) = try fileUnfiledArticles()
     for pending in try store.storiesNeedingBrief() {
       if let version = try rebrief(story: pending.storyID, revision: pending.revision) {
         report.briefVersions[pending.storyID] = version
@@ -107,31 +110,29 @@ public struct StoryDesk: Sendable {
     return report
   }
 
-  /// Files every stored article that is in no story, under the store's filing lock, and
-  /// says where each went.
-  func fileUnfiledArticles() throws -> [StoryAssignment] {
+  /// Files every stored article that is in no story, under the store's filing lock, then
+  /// files every article the consolidated view of the stories moves; says where each went.
+  func fileUnfiledArticles() throws -> (filed: [StoryAssignment], regrouped: [String: String]) {
     // Most polls store nothing new: then there is nothing to file and no lock to take.
-    guard !(try store.unfiledArticles().isEmpty) else { return [] }
+    guard !(try store.unfiledArticles().isEmpty) else { return ([], [:]) }
     return try filer.withLock { filer throws(StoreError) in
       try store.withFilingLock { () throws(StoreError) in
         try filer.catchUp(with: store)
         var filed: [StoryAssignment] = []
         // Read again under the lock: another process may have filed some meanwhile.
         for article in StoryClustering.publicationOrder(try store.unfiledArticles()) {
-          let (assignment, moves) = filer.file(article)
-          do throws(StoreError) {
-            try store.assign(moves)
-          } catch {
-            // The clusterer has taken in a filing the store does not hold: forget everything
-            // and read the log afresh next time rather than decide from a state nobody has.
-            filer.forget()
-            throw error
-          }
-          filer.applied(moves)
+          let (assignment, placements) = filer.file(article)
+          try filer.store(placements, in: store)
           filed.append(assignment)
         }
+        // Each filing above is durable on its own; the view is then decided again over
+        // everything filed. A crash in between leaves it to the next filing.
+        let regroup = filer.regrouping()
+        try filer.store(regroup, in: store)
         try filer.catchUp(with: store)
-        return filed
+        let newArticles = Set(filed.map(\.articleID))
+        let regrouped = regroup.filter { !newArticles.contains($0.key) }.mapValues(\.storyID)
+        return (filed.map(filer.asSeen), regrouped)
       }
     }
   }
@@ -257,14 +258,17 @@ struct SourceKey: Hashable {
 }
 
 /// The desk's memory between ingests: a clusterer that has taken in the filing log up to
-/// `sequence`, and each article's story as of then. Locked while one ingest files.
+/// `sequence`, and each article's cluster (the clusterer's own story) and story (as readers
+/// see it: the consolidated view of the clusters) as of then. Locked while one ingest files.
 final class StoryFiler: @unchecked Sendable {
   // @unchecked: every mutable property is touched only under `lock`, through withLock.
   private let lock = NSLock()
   private let options: StoryClusteringOptions
   private var clusterer: OnlineStoryClusterer
   private var sequence: Int64 = 0
+  private var clusterOf: [String: String] = [:]
   private var storyOf: [String: String] = [:]
+  /// Article ids by cluster.
   private var members: [String: [String]] = [:]
 
   init(options: StoryClusteringOptions) {
@@ -278,9 +282,10 @@ final class StoryFiler: @unchecked Sendable {
     return try body(self)
   }
 
-  /// Takes in the filings logged since the last call, whoever made them. An article filed
-  /// again (moved by a merge made elsewhere) cannot be taken out of a centroid, so then the
-  /// clusterer is rebuilt from the whole log.
+  /// Takes in the filings logged since the last call, whoever made them. An article whose
+  /// cluster changed (moved by a merge made elsewhere) cannot be taken out of a centroid, so
+  /// then the clusterer is rebuilt from the whole log; a change of story alone (the view)
+  /// needs nothing of the clusterer.
   func catchUp(with store: any ArticleStore) throws(StoreError) {
     var moved = false
     while true {
@@ -288,74 +293,112 @@ final class StoryFiler: @unchecked Sendable {
       guard let last = batch.last else { break }
       for filing in batch {
         let id = filing.article.id
-        switch storyOf[id] {
-        case filing.storyID?: continue
-        case nil: clusterer.seed(filing.article, intoStory: filing.storyID)
+        switch clusterOf[id] {
+        case filing.clusterID?: break
+        case nil: clusterer.seed(filing.article, intoStory: filing.clusterID)
         case .some: moved = true
         }
-        place(id, in: filing.storyID)
+        place(id, cluster: filing.clusterID)
+        storyOf[id] = filing.storyID
       }
       sequence = last.sequence
     }
     if moved { try rebuild(from: store) }
   }
 
-  /// Replays the whole log: each article seeded once, into the story it is in now, in the
+  /// Replays the whole log: each article seeded once, into the cluster it is in now, in the
   /// order it was first filed.
   private func rebuild(from store: any ArticleStore) throws(StoreError) {
     var order: [Article] = []
-    var final: [String: String] = [:]
+    var final: [String: (cluster: String, story: String)] = [:]
     var next: Int64 = 0
     while true {
       let batch = try store.filings(after: next, limit: 1000)
       guard let last = batch.last else { break }
       for filing in batch {
         if final[filing.article.id] == nil { order.append(filing.article) }
-        final[filing.article.id] = filing.storyID
+        final[filing.article.id] = (filing.clusterID, filing.storyID)
       }
       next = last.sequence
     }
-    clusterer = OnlineStoryClusterer(options: options)
-    storyOf = [:]
-    members = [:]
+    forget()
     for article in order {
-      let story = final[article.id]!
-      clusterer.seed(article, intoStory: story)
-      place(article.id, in: story)
+      let (cluster, story) = final[article.id]!
+      clusterer.seed(article, intoStory: cluster)
+      place(article.id, cluster: cluster)
+      storyOf[article.id] = story
     }
     sequence = next
   }
 
-  /// Files one new article: where it went, and the moves to store (the article, and the
-  /// articles of any story its story absorbed), article id → story id.
-  func file(_ article: Article) -> (StoryAssignment, moves: [String: String]) {
+  /// Files one new article: where it went, and the placements to store (the article, and
+  /// the articles of any cluster its cluster absorbed). A new article goes to the story its
+  /// cluster is seen in; articles of an absorbed cluster keep their story until the view is
+  /// decided again (``regrouping()``).
+  func file(_ article: Article) -> (StoryAssignment, placements: [String: Placement]) {
     let assignment = clusterer.add(article)
-    var moves = [article.id: assignment.storyID]
+    let cluster = assignment.storyID
+    let story = members[cluster]?.lazy.compactMap { self.storyOf[$0] }.first ?? cluster
+    var placements = [article.id: Placement(storyID: story, clusterID: cluster)]
     for absorbed in assignment.absorbedStoryIDs {
-      for id in members[absorbed] ?? [] { moves[id] = assignment.storyID }
+      for id in members[absorbed] ?? [] {
+        placements[id] = Placement(storyID: storyOf[id] ?? cluster, clusterID: cluster)
+      }
     }
-    return (assignment, moves)
+    return (assignment, placements)
+  }
+
+  /// Stores placements and records them; when the store refuses, the filer forgets what it
+  /// knows (its clusterer may hold a filing the store does not) and reads the log afresh next
+  /// time.
+  func store(_ placements: [String: Placement], in store: any ArticleStore) throws(StoreError) {
+    guard !placements.isEmpty else { return }
+    do throws(StoreError) {
+      try store.file(placements)
+    } catch {
+      forget()
+      throw error
+    }
+    for (id, placement) in placements.sorted(by: { $0.key < $1.key }) {
+      if let cluster = placement.clusterID { place(id, cluster: cluster) }
+      storyOf[id] = placement.storyID
+    }
+  }
+
+  /// The articles whose story in the consolidated view differs from the one stored.
+  func regrouping() -> [String: Placement] {
+    var placements: [String: Placement] = [:]
+    for (id, story) in clusterer.consolidatedView() where storyOf[id] != story {
+      placements[id] = Placement(storyID: story)
+    }
+    return placements
+  }
+
+  /// An assignment as the reader sees it: in the article's story, new only when that story is
+  /// the cluster the article started.
+  func asSeen(_ assignment: StoryAssignment) -> StoryAssignment {
+    var seen = assignment
+    let story = storyOf[assignment.articleID] ?? assignment.storyID
+    seen.isNewStory = assignment.isNewStory && story == assignment.storyID
+    seen.storyID = story
+    return seen
   }
 
   /// Drops what the filer knows, so the next catch-up reads the whole log.
   func forget() {
     clusterer = OnlineStoryClusterer(options: options)
     sequence = 0
+    clusterOf = [:]
     storyOf = [:]
     members = [:]
   }
 
-  /// Records moves the store has made durable.
-  func applied(_ moves: [String: String]) {
-    for (id, story) in moves.sorted(by: { $0.key < $1.key }) { place(id, in: story) }
-  }
-
-  private func place(_ id: String, in story: String) {
-    if let old = storyOf[id], old != story {
+  private func place(_ id: String, cluster: String) {
+    if let old = clusterOf[id], old != cluster {
       members[old]?.removeAll { $0 == id }
       if members[old]?.isEmpty == true { members[old] = nil }
     }
-    if storyOf[id] != story { members[story, default: []].append(id) }
-    storyOf[id] = story
+    if clusterOf[id] != cluster { members[cluster, default: []].append(id) }
+    clusterOf[id] = cluster
   }
 }

@@ -98,9 +98,11 @@ struct IngestCommand: AsyncParsableCommand {
         ?? assignment.articleID
       let verb = assignment.isNewStory ? "new story" : "joined"
       print("\(verb) \(assignment.storyID): \(title)")
-      for absorbed in assignment.absorbedStoryIDs {
-        print("merged \(absorbed) into \(assignment.storyID)")
-      }
+    }
+    // Stories decided again with the new articles in view: earlier articles that moved.
+    for (id, story) in report.regrouped.sorted(by: { $0.key < $1.key }) {
+      let title = try database.article(id: id)?.title ?? id
+      print("moved to \(story): \(title)")
     }
     // Counted by the database: decoding every stored article just to count them made each
     // ingest cost as much as the whole database.

@@ -213,6 +213,83 @@ import Testing
     #expect(next.changedStories.count == 1)
     #expect(try desks[1].store.stories(updatedSince: .distantPast).count == 2)
   }
+
+  static func storm(_ id: String, _ day: String, _ detail: String) -> Article {
+    article(
+      id, "Hurricane Delia batters Gulf coast", "\(day)T08:00:00Z", outlet: "Gulf Times",
+      [
+        "Hurricane Delia made landfall near Port Arthur with winds of 120 miles per hour, "
+          + "flooding coastal towns and cutting power to thousands of homes. \(detail)",
+        "Emergency crews evacuated residents from low-lying neighborhoods as the hurricane "
+          + "pushed a storm surge up the Sabine river and into Port Arthur.",
+      ])
+  }
+
+  static func claims(_ id: String, _ day: String, _ detail: String) -> Article {
+    article(
+      id, "Insurers tally claims", "\(day)T08:00:00Z", outlet: "Insurance Wire",
+      [
+        "Adjusters from State Farm and Allstate inspected damaged roofs as policyholders "
+          + "filed claims for flooded cars and ruined furniture. \(detail)",
+        "Insurers warned that policyholders without flood coverage face disputes, and "
+          + "regulators asked adjusters to speed up payments.",
+      ])
+  }
+
+  /// About the claims, filed when only the storm story exists.
+  static let earlyClaims = article(
+    "early-claims", "Hurricane Delia claims", "2026-09-04T08:00:00Z", outlet: "Gulf Times",
+    [
+      "After Hurricane Delia flooded Port Arthur, adjusters from State Farm and Allstate "
+        + "inspected roofs and policyholders filed claims for flooded cars and furniture.",
+      "Insurers warned that policyholders lack flood coverage, so regulators expect "
+        + "disputes and asked adjusters to speed up payments.",
+    ])
+
+  @Test func storiesAreRegroupedWithHindsightAndStayRegroupedAfterARestart() throws {
+    let folder = try TemporaryDirectory()
+    let first = try Self.desk(folder)
+    let storm = [
+      Self.storm("storm-1", "2026-09-01", "Shelters opened in Beaumont."),
+      Self.storm("storm-2", "2026-09-02", "The governor declared a disaster."),
+      Self.storm("storm-3", "2026-09-03", "Schools stayed closed."),
+    ]
+    let before = try first.ingest((storm + [Self.earlyClaims]).map { .article($0) })
+    // On arrival the claims article has only the storm story to join.
+    #expect(Set(before.filed.map(\.storyID)) == ["s-storm-1"])
+    #expect(before.regrouped.isEmpty)
+
+    let claims = [
+      Self.claims("claims-1", "2026-09-05", "Payments began Monday."),
+      Self.claims("claims-2", "2026-09-06", "State Farm hired more adjusters."),
+      Self.claims("claims-3", "2026-09-07", "Allstate extended deadlines."),
+    ]
+    let after = try first.ingest(claims.map { .article($0) })
+    // Once the claims have a story of their own, the early article is moved there and both
+    // stories are briefed again.
+    #expect(after.filed.map(\.storyID) == ["s-claims-1", "s-claims-1", "s-claims-1"])
+    #expect(after.regrouped == ["early-claims": "s-claims-1"])
+    #expect(Set(after.changedStories) == ["s-storm-1", "s-claims-1"])
+    let store = first.store
+    #expect(
+      Set(try store.articles(inStory: "s-claims-1").map(\.id))
+        == ["claims-1", "claims-2", "claims-3", "early-claims"])
+    #expect(try store.articles(inStory: "s-storm-1").count == 3)
+    // The log keeps the clusterer's own filing apart from the story readers see.
+    let moved = try store.filings(after: 0, limit: 100).last { $0.article.id == "early-claims" }
+    #expect(moved?.storyID == "s-claims-1")
+    #expect(moved?.clusterID == "s-storm-1")
+
+    // A new process replays the log into the clusterer's own stories and decides the same.
+    let restarted = try Self.desk(folder)
+    let next = try restarted.ingest([
+      .article(Self.claims("claims-4", "2026-09-08", "Regulators opened a hotline."))
+    ])
+    #expect(next.filed.map(\.storyID) == ["s-claims-1"])
+    #expect(next.regrouped.isEmpty)
+    #expect(try store.articles(inStory: "s-claims-1").count == 5)
+    #expect(try store.storiesNeedingBrief().isEmpty)
+  }
 }
 
 /// Errors collected from several threads.
