@@ -10,9 +10,10 @@ struct BenchCluster: ParsableCommand {
     abstract: "Time story clustering on synthetic streams of growing size.",
     discussion: """
       Each size is a fresh stream from the same seed (Zipf vocabulary, heavy-tailed story \
-      sizes) clustered from scratch; only clustering is timed, not making the articles. Peak \
-      memory is the process's high-water mark (VmHWM), so sizes run smallest first. Build with \
-      -c release for real figures.
+      sizes) clustered from scratch; only clustering is timed, not making the articles. Then \
+      the consolidated view of the whole stream is taken once and timed apart ("view s"), \
+      and scored too. Peak memory is the process's high-water mark (VmHWM), so sizes run \
+      smallest first. Build with -c release for real figures.
       """
   )
 
@@ -47,6 +48,11 @@ struct BenchCluster: ParsableCommand {
     var precision: Double
     var recall: Double
     var f1: Double
+    /// Wall-clock seconds to take the consolidated view once, at the end of the stream.
+    var viewSeconds: Double
+    var viewPrecision: Double
+    var viewRecall: Double
+    var viewF1: Double
     var peakRSSMegabytes: Double?
   }
 
@@ -54,7 +60,8 @@ struct BenchCluster: ParsableCommand {
     var rows: [Row] = []
     if !json {
       print(
-        "articles  stories  found   seconds  CPU s    µs/article  B3-P    B3-R    B3-F1   peak RSS")
+        "articles  stories  found   seconds  CPU s    µs/article  B3-P    B3-R    B3-F1   "
+          + "view s  view-P  view-R  view-F1 peak RSS")
     }
     for size in parsedSizes.sorted() {
       let stream = SyntheticNewsStream(articles: size, seed: seed)
@@ -75,20 +82,28 @@ struct BenchCluster: ParsableCommand {
       }
       for (id, story) in predicted { predicted[id] = clusterer.currentStoryID(story) }
       let score = BCubed.score(predicted: predicted, gold: gold)
-      let seconds =
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let viewStart = clock.now
+      var consolidated = predicted
+      for (id, story) in clusterer.consolidatedView() { consolidated[id] = story }
+      let viewSeconds = Self.seconds(clock.now - viewStart)
+      let viewScore = BCubed.score(predicted: consolidated, gold: gold)
+      let seconds = Self.seconds(elapsed)
       let row = Row(
         articles: size, stories: Set(gold.values).count,
         storiesFound: Set(predicted.values).count, seconds: seconds, cpuSeconds: cpu,
         microsecondsPerArticle: seconds / Double(size) * 1e6, precision: score.precision,
-        recall: score.recall, f1: score.f1, peakRSSMegabytes: Self.peakRSSMegabytes())
+        recall: score.recall, f1: score.f1, viewSeconds: viewSeconds,
+        viewPrecision: viewScore.precision, viewRecall: viewScore.recall, viewF1: viewScore.f1,
+        peakRSSMegabytes: Self.peakRSSMegabytes())
       rows.append(row)
       if !json {
         print(
           String(
-            format: "%8d  %7d  %6d  %7.2f  %7.2f  %10.1f  %.4f  %.4f  %.4f  %@", row.articles,
-            row.stories, row.storiesFound, row.seconds, row.cpuSeconds, row.microsecondsPerArticle,
-            row.precision, row.recall, row.f1,
+            format:
+              "%8d  %7d  %6d  %7.2f  %7.2f  %10.1f  %.4f  %.4f  %.4f  %6.2f  %.4f  %.4f  %.4f  %@",
+            row.articles, row.stories, row.storiesFound, row.seconds, row.cpuSeconds,
+            row.microsecondsPerArticle, row.precision, row.recall, row.f1, row.viewSeconds,
+            row.viewPrecision, row.viewRecall, row.viewF1,
             row.peakRSSMegabytes.map { String(format: "%.0f MB", $0) } ?? "n/a"))
       }
     }
@@ -97,6 +112,10 @@ struct BenchCluster: ParsableCommand {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
     }
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 
   /// CPU time used by the calling thread so far.
