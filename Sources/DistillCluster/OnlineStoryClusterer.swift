@@ -49,7 +49,7 @@ public struct StoryClusteringOptions: Sendable {
   /// articles are merged, in the view, into a story that is clearly their home (0: never).
   public var consolidateArticles: Int = 5
   /// Added to the join bar for a story to be re-homed in the view.
-  public var consolidateBarRaise: Double = -0.01
+  public var consolidateBarRaise: Double = 0
   /// How many times its similarity to the runner-up a story's similarity to its home must be.
   public var consolidateRatio: Double = 1.3
   /// An article is moved, in the view, to another story this many times as similar to it as
@@ -113,16 +113,22 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var members: [Member] = []
   }
 
-  /// A member article as consolidation sees it: its id and heaviest terms, sorted by term.
+  /// A member article as consolidation sees it: its id and heaviest terms, sorted by term,
+  /// each with its term-frequency factor (weighted by the inverse document frequency of the
+  /// moment the view is taken: an early article's own weights rest on the few articles seen
+  /// before it, and make it look like every later story).
   private struct Member: Sendable {
     var id: String
-    var vector: SparseVector
+    var terms: [Int32]
+    var frequencies: [Float16]
   }
 
   /// An article's weighted terms: heaviest first (for lookups) and by term (for similarity).
   private struct ArticleVector {
     var heaviest: [(term: Int32, weight: Float)]
     var sparse: SparseVector
+    /// The same terms with their term-frequency factor alone, for consolidation.
+    var member: (terms: [Int32], frequencies: [Float16]) = ([], [])
   }
 
   /// Word hash → term id, or -1 for a word that is never a term.
@@ -169,7 +175,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
     if let best = cleared.first {
       join(slot: best.slot, vector: vector.sparse, published: published)
-      stories[best.slot]!.members.append(Self.member(article.id, vector.sparse))
+      stories[best.slot]!.members.append(
+        Member(id: article.id, terms: vector.member.terms, frequencies: vector.member.frequencies))
       let merged = mergeBridgedStories(best.slot, others: cleared.dropFirst().map(\.slot))
       return StoryAssignment(
         articleID: article.id, storyID: stories[merged.slot]!.id, isNewStory: false,
@@ -177,7 +184,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
     }
     let id = newStoryID(for: article.id)
     startStory(id: id, vector: vector.sparse, published: published)
-    stories[slotOfStory[id]!]!.members.append(Self.member(article.id, vector.sparse))
+    stories[slotOfStory[id]!]!.members.append(
+      Member(id: article.id, terms: vector.member.terms, frequencies: vector.member.frequencies))
     return StoryAssignment(articleID: article.id, storyID: id, isNewStory: true, similarity: 0)
   }
 
@@ -194,7 +202,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
       storyIDs.insert(storyID)
       startStory(id: storyID, vector: vector.sparse, published: published)
     }
-    stories[slotOfStory[storyID]!]!.members.append(Self.member(article.id, vector.sparse))
+    stories[slotOfStory[storyID]!]!.members.append(
+      Member(id: article.id, terms: vector.member.terms, frequencies: vector.member.frequencies))
   }
 
   private mutating func startStory(id: String, vector: SparseVector, published: Double?) {
@@ -263,37 +272,33 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
   // MARK: - Consolidation
 
-  /// A member as kept for consolidation: the article's terms and weights (no counts).
-  private static func member(_ id: String, _ vector: SparseVector) -> Member {
-    var kept = vector
-    kept.counts = []
-    return Member(id: id, vector: kept)
-  }
-
   /// The stories as they read with hindsight, without changing how later articles are filed.
   ///
   /// Single-pass filing decides each article when it arrives, against the stories of that
   /// moment: a subject's first articles may start stories of their own before its main story
   /// has formed, and an article may join a neighbouring story because its own did not exist
   /// yet. Decided again over everything filed so far, with each story's centroid summed anew
-  /// from its member articles (exact, unpruned):
+  /// from its members, weighted by the inverse document frequencies of now (an early
+  /// article's own weights rest on the few articles seen before it) and kept to
+  /// `articleTerms` terms with exact member counts:
   ///
   /// - an article that another story of at least 3 articles fits `moveRatio` times as well
   ///   as the rest of its own story does moves there;
-  /// - then each story of at most `consolidateArticles` articles whose closest story clears
-  ///   the join bar (plus `consolidateBarRaise`) and is `consolidateRatio` times as similar as
-  ///   any other joins it, the most similar first.
+  /// - then each story of at most `consolidateArticles` articles whose closest larger story
+  ///   clears the join bar (plus `consolidateBarRaise`) and is `consolidateRatio` times as
+  ///   similar as any other story joins it, the most similar first, in rounds while any
+  ///   joins. What the view adds to a story never outnumbers the articles it had: a story
+  ///   that takes in many small ones becomes their vague average and draws in more.
   ///
   /// The clusterer itself is not changed: the view is decided again, from scratch, each time
   /// it is asked for, so a decision taken on too little evidence is revised once more articles
-  /// arrive. (Taken on the clusterer's own stories, such merges would be final; measured on
-  /// DUC, early ones snowball: a wrong merge makes a mixed story that draws in more.) Stories
-  /// retired from memory are not in the view.
+  /// arrive (taken on the clusterer's own stories, such merges would be final; measured on
+  /// DUC, early ones snowball). Stories retired from memory are not in the view.
   ///
   /// - Returns: the story of each article the clusterer remembers, by article id. A story of
   ///   the view has the id of the story that took the others in (always a larger one).
-  /// - Complexity: O(articles × candidates × (articleTerms + story terms)) at most; a story
-  ///   of 1–2 articles costs nothing for moves.
+  /// - Complexity: O(articles × (articleTerms + candidates × (articleTerms + story terms)))
+  ///   time and a second copy of the stories' centroids while it runs.
   public func consolidatedView() -> [String: String] {
     var work = self
     work.consolidate()
@@ -311,28 +316,56 @@ public struct OnlineStoryClusterer: StoryClusterer {
     if options.consolidateArticles > 0 { rehomeSmallStories() }
   }
 
-  /// Recomputes a story's centroid as the exact sum of its members' vectors, with exact
-  /// counts of the members holding each term, and its shape from that.
+  /// A member's vector as of now: term frequency times the inverse document frequency over
+  /// every article seen so far, L2-normalized.
+  private func vector(of member: Member) -> SparseVector {
+    let n = Float(articlesSeen)
+    let idfCap = logf(1 + Float(options.rareTermDocuments))
+    var out = SparseVector()
+    out.terms = member.terms
+    out.weights = member.terms.indices.map { k in
+      let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(member.terms[k])]) + 0.5))
+      return Float(member.frequencies[k]) * min(idf, idfCap)
+    }
+    let norm = out.weights.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+    guard norm > 0 else { return SparseVector() }
+    for k in out.weights.indices { out.weights[k] /= norm }
+    out.normSquared = 1
+    return out
+  }
+
+  /// Recomputes a story's centroid as the sum of its members' vectors as of now, with exact
+  /// counts of the members holding each term, kept to its `articleTerms` heaviest terms, and
+  /// its shape from that.
   private mutating func resum(_ slot: Int) {
     guard var story = stories[slot] else { return }
     for member in story.members {
-      for k in member.vector.terms.indices {
-        let term = member.vector.terms[k]
+      let vector = vector(of: member)
+      for k in vector.terms.indices {
+        let term = vector.terms[k]
         if countScratch[Int(term)] == 0 { touchedTerms.append(term) }
-        termScratch[Int(term)] += member.vector.weights[k]
+        termScratch[Int(term)] += vector.weights[k]
         countScratch[Int(term)] += 1
       }
     }
-    touchedTerms.sort()
+    var kept = touchedTerms
+    if kept.count > options.articleTerms {
+      kept.sort {
+        termScratch[Int($0)] != termScratch[Int($1)]
+          ? termScratch[Int($0)] > termScratch[Int($1)] : $0 < $1
+      }
+      kept.removeLast(kept.count - options.articleTerms)
+    }
+    kept.sort()
     var sum = SparseVector()
-    sum.terms = touchedTerms
-    sum.weights.reserveCapacity(touchedTerms.count)
-    sum.counts.reserveCapacity(touchedTerms.count)
-    for term in touchedTerms {
+    sum.terms = kept
+    for term in kept {
       let weight = termScratch[Int(term)]
       sum.weights.append(weight)
       sum.counts.append(countScratch[Int(term)])
       sum.normSquared += weight * weight
+    }
+    for term in touchedTerms {
       termScratch[Int(term)] = 0
       countScratch[Int(term)] = 0
     }
@@ -362,27 +395,28 @@ public struct OnlineStoryClusterer: StoryClusterer {
         baseNorm += weight * weight
       }
       for (index, member) in story.members.enumerated() {
+        let vector = vector(of: member)
         var normSquared = baseNorm
         var dot: Float = 0
-        for k in member.vector.terms.indices {
-          let term = Int(member.vector.terms[k])
+        for k in vector.terms.indices {
+          let term = Int(vector.terms[k])
           let weight = termScratch[term]
           let full = weight * agreement(countScratch[term], n - 1)
           let without =
-            (weight - member.vector.weights[k]) * agreement(countScratch[term] - 1, n - 1)
+            (weight - vector.weights[k]) * agreement(countScratch[term] - 1, n - 1)
           normSquared += without * without - full * full
-          dot += member.vector.weights[k] * without
+          dot += vector.weights[k] * without
         }
         let own =
-          normSquared > 0 && member.vector.normSquared > 0
-          ? Double(dot / (normSquared.squareRoot() * member.vector.normSquared.squareRoot())) : 0
+          normSquared > 0 && vector.normSquared > 0
+          ? Double(dot / (normSquared.squareRoot() * vector.normSquared.squareRoot())) : 0
         // Nothing can be moveRatio times as similar as a member that fits its story well.
         guard own * options.moveRatio < 1 else { continue }
         var best = (similarity: 0.0, slot: -1)
-        for other in candidateStories(Self.query(member.vector, options.queryTerms))
+        for other in candidateStories(Self.query(vector, options.queryTerms))
         where other != slot {
           guard let candidate = stories[other], candidate.members.count >= 3 else { continue }
-          let similarity = Self.cosine(member.vector, candidate.shape)
+          let similarity = Self.cosine(vector, candidate.shape)
           if similarity > best.similarity { best = (similarity, other) }
         }
         guard best.slot >= 0, best.similarity >= options.joinThreshold,
@@ -425,6 +459,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
   /// the home, so each story is judged again at its turn; rounds repeat while merges are made.
   private mutating func rehomeSmallStories() {
     let bar = options.joinThreshold + options.consolidateBarRaise
+    // What the view adds to a story never outnumbers what the story had: a story that has
+    // taken in many small ones becomes a vague average of them that draws in more.
+    var room: [Int: Int] = [:]
     for _ in 0..<4 {
       var order: [(similarity: Double, slot: Int)] = []
       for slot in stories.indices {
@@ -441,6 +478,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
         guard let story = stories[slot], story.articles <= options.consolidateArticles,
           let home = clearHome(slot), home.similarity >= bar
         else { continue }
+        let left = room[home.slot] ?? stories[home.slot]!.articles
+        guard story.articles <= left else { continue }
+        room[home.slot] = left - story.articles
         mergeMembers(slot, into: home.slot)
         merged = true
       }
@@ -744,10 +784,10 @@ public struct OnlineStoryClusterer: StoryClusterer {
     // A word never seen before says nothing about which story the article belongs to, yet
     // uncapped it would weigh most; the cap keeps rare words from drowning shared ones.
     let idfCap = logf(1 + Float(options.rareTermDocuments))
-    var weighted: [(term: Int32, weight: Float)] = touchedTerms.map { term in
-      let tf = termScratch[Int(term)]
+    var weighted: [(term: Int32, weight: Float, tf: Float)] = touchedTerms.map { term in
+      let tf = 1 + logf(max(termScratch[Int(term)], 1))
       let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(term)]) + 0.5))
-      return (term, (1 + logf(max(tf, 1))) * min(idf, idfCap))
+      return (term, tf * min(idf, idfCap), tf)
     }
     for term in touchedTerms { termScratch[Int(term)] = 0 }
     touchedTerms.removeAll(keepingCapacity: true)
@@ -765,7 +805,10 @@ public struct OnlineStoryClusterer: StoryClusterer {
       sparse.counts.append(1)
       sparse.normSquared += weight * weight
     }
-    return ArticleVector(heaviest: heaviest, sparse: sparse)
+    let byTerm = weighted.sorted { $0.term < $1.term }
+    return ArticleVector(
+      heaviest: heaviest, sparse: sparse,
+      member: (byTerm.map(\.term), byTerm.map { Float16($0.tf) }))
   }
 
   private mutating func isStopword(_ word: ScannedWord, in text: String) -> Bool {

@@ -131,14 +131,14 @@ import Testing
     #expect(!filed.stdout.contains("other.f1"))
   }
 
-  /// The pinned floors for DUC 2006 (docs/BENCHMARKS.md): a change may raise them, never
-  /// silently lower them.
+  /// The target for DUC 2006 (docs/BENCHMARKS.md): F1 0.95 with precision 0.97. A
+  /// change may raise it, never silently lower it.
   @Test(
     .enabled(if: Fixtures.sharedData != nil, "../shared/data is absent: DUC clustering not run"))
   func ducTopicsAreRecoveredAboveTheFloors() throws {
     let docs = Fixtures.sharedData!.appendingPathComponent("duc2006-dev/docs").path
     let run = try DistillBinary.run([
-      "eval", "cluster", "--docs", docs, "--floor-f1", "0.92", "--floor-precision", "0.96",
+      "eval", "cluster", "--docs", docs, "--floor-f1", "0.95", "--floor-precision", "0.97",
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("articles 625  topics 25"))
