@@ -351,12 +351,8 @@ struct StoryContext {
         if q.speaker != nil { score += 2 } else if q.role != nil { score += 1 }
         score += Double(min(words, 30)) / 30
         if words > 70 { score -= 1 }
-        // The speaker as the article names them in full ("Jane Rubin", not "Rubin").
-        let speaker = q.speaker.map {
-          SpeakerNames.fullName(of: $0, in: doc.article.text) ?? $0
-        }
         let quote = Quote(
-          text: q.text, speaker: speaker, role: q.role,
+          text: q.text, speaker: q.speaker, role: q.role,
           citation: Citation(source: numbers[d], span: q.span),
           continuations: q.continuations.map {
             QuoteContinuation(text: $0.text, citation: Citation(source: numbers[d], span: $0.span))
@@ -385,7 +381,16 @@ struct StoryContext {
       perSpeaker[who, default: 0] += 1
       chosen.append(entry)
     }
-    return chosen.sorted { $0.order < $1.order }.map(\.quote)
+    // The speaker as the article names them in full ("Jane Rubin", not "Rubin"). Only the
+    // chosen quotes are looked up: the search reads the whole article, and the full name ends
+    // in the same surname, so roles and the per-speaker limit above come out the same.
+    return chosen.sorted { $0.order < $1.order }.map { entry in
+      var quote = entry.quote
+      if let speaker = quote.speaker, let d = numbers.firstIndex(of: quote.citation.source) {
+        quote.speaker = SpeakerNames.fullName(of: speaker, in: documents[d].article.text) ?? speaker
+      }
+      return quote
+    }
   }
 
   static func surname(_ name: String) -> String {
