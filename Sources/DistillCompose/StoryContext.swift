@@ -247,7 +247,7 @@ struct StoryContext {
     let text = SentenceCleaner.removingMarker(undated)
     if SentenceCleaner.leansOnPrevious(text) { return nil }
     // A question is neither an event nor a plan.
-    if SentenceOpening(text).isQuestion { return nil }
+    if SentenceOpening.isQuestion(text) { return nil }
     // "…, he said." names its source only in the sentence before.
     if endsWithBareAttribution(text) { return nil }
     if TextSupport.words(text, limit: 5).count < 5 { return nil }
