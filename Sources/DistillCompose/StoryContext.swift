@@ -79,7 +79,11 @@ struct StoryContext {
       for b in documents.indices where b > a {
         let small = min(shingles[a].count, shingles[b].count)
         guard small > 0 else { continue }
-        let shared = shingles[a].intersection(shingles[b]).count
+        // Counted, not intersected: 300 pairs of sets of thousands of shingles each.
+        let (fewer, more) =
+          shingles[a].count <= shingles[b].count
+          ? (shingles[a], shingles[b]) : (shingles[b], shingles[a])
+        let shared = fewer.reduce(0) { more.contains($1) ? $0 + 1 : $0 }
         if Double(shared) / Double(small) >= options.syndicationOverlap {
           copiesOf[a].append(b)
           copiesOf[b].append(a)
