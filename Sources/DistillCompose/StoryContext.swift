@@ -262,7 +262,7 @@ struct StoryContext {
   /// a pronoun after a comma or closing quote, then said/says/added or `told` and a
   /// lower-case word. (A plain scan: a regular expression per sentence dominated composing.)
   static func endsWithBareAttribution(_ text: String) -> Bool {
-    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    var words = lastWords(text, 4)
     guard var last = words.last else { return false }
     if last.hasSuffix(".") { last = last.dropLast() }
     guard !last.isEmpty else { return false }
@@ -283,6 +283,26 @@ struct StoryContext {
       let mark = words[pronounIndex - 1].last
     else { return false }
     return mark == "," || mark == "\u{201D}" || mark == "\"" || mark == "'"
+  }
+
+  /// The last `count` (or fewer) runs of `text` between spaces, tabs and line feeds, in
+  /// order: the tail of `text.split(whereSeparator:)` on those, found without splitting the
+  /// whole sentence.
+  static func lastWords(_ text: String, _ count: Int) -> [Substring] {
+    func isSeparator(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" }
+    var result: [Substring] = []
+    var end = text.endIndex
+    var i = text.endIndex
+    while i > text.startIndex, result.count < count {
+      let before = text.index(before: i)
+      if isSeparator(text[before]) {
+        if i < end { result.append(text[i..<end]) }
+        end = before
+      }
+      i = before
+    }
+    if result.count < count, text.startIndex < end { result.append(text[text.startIndex..<end]) }
+    return result.reversed()
   }
 
   /// Words that mark a plan, a schedule or an expectation. "would" and a bare "plan" are left
