@@ -320,12 +320,17 @@ struct StoryContext {
     speaksOfFuture(words: TextSupport.words(text))
   }
 
+  /// The first words of ``futurePairs``: only after one of them is a pair worth building.
+  static let futurePairOpeners = Set(futurePairs.map { String($0.prefix { $0 != " " }) })
+
   static func speaksOfFuture(words: [Word]) -> Bool {
     let w = words.map(\.lower)
     for (i, word) in w.enumerated() {
       if futureWords.contains(word) { return true }
       if word.hasSuffix("'ll") { return true }
-      if i + 1 < w.count, futurePairs.contains(word + " " + w[i + 1]) {
+      if i + 1 < w.count, futurePairOpeners.contains(word),
+        futurePairs.contains(word + " " + w[i + 1])
+      {
         // "due to the flood" is a cause, not a schedule.
         if word == "due", i + 2 < w.count, ["the", "a", "an", "heavy", "high"].contains(w[i + 2]) {
           continue
