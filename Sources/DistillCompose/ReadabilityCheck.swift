@@ -236,14 +236,21 @@ public struct SentenceOpening: Sendable, Hashable {
   /// Reads how `text` opens (and whether it asks a question).
   public init(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    let end = trimmed.unicodeScalars.reversed().first {
-      !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0)
-    }
-    isQuestion = end == "?"
+    isQuestion = Self.isQuestion(trimmed)
     startsWithPronoun = SentenceCleaner.startsWithReference(trimmed)
     startsWithConnective =
       SentenceCleaner.startsWithMarker(trimmed) || Self.startsWithTimeConnective(trimmed)
     definiteSubject = Self.definiteSubject(trimmed)
+  }
+
+  /// True when `text` ends in a question mark, perhaps inside closing quotation marks or a
+  /// parenthesis. The same as `SentenceOpening(text).isQuestion`, for callers that need only
+  /// that: reading the opening as well tokenizes the sentence several times over.
+  static func isQuestion(_ text: String) -> Bool {
+    let end = text.unicodeScalars.reversed()
+      .drop { CharacterSet.whitespacesAndNewlines.contains($0) }
+      .first { !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0) }
+    return end == "?"
   }
 
   /// True when the sentence can open a brief or a paragraph.

@@ -79,7 +79,11 @@ struct StoryContext {
       for b in documents.indices where b > a {
         let small = min(shingles[a].count, shingles[b].count)
         guard small > 0 else { continue }
-        let shared = shingles[a].intersection(shingles[b]).count
+        // Counted, not intersected: 300 pairs of sets of thousands of shingles each.
+        let (fewer, more) =
+          shingles[a].count <= shingles[b].count
+          ? (shingles[a], shingles[b]) : (shingles[b], shingles[a])
+        let shared = fewer.reduce(0) { more.contains($1) ? $0 + 1 : $0 }
         if Double(shared) / Double(small) >= options.syndicationOverlap {
           copiesOf[a].append(b)
           copiesOf[b].append(a)
@@ -247,7 +251,7 @@ struct StoryContext {
     let text = SentenceCleaner.removingMarker(undated)
     if SentenceCleaner.leansOnPrevious(text) { return nil }
     // A question is neither an event nor a plan.
-    if SentenceOpening(text).isQuestion { return nil }
+    if SentenceOpening.isQuestion(text) { return nil }
     // "…, he said." names its source only in the sentence before.
     if endsWithBareAttribution(text) { return nil }
     if TextSupport.words(text, limit: 5).count < 5 { return nil }
@@ -258,7 +262,7 @@ struct StoryContext {
   /// a pronoun after a comma or closing quote, then said/says/added or `told` and a
   /// lower-case word. (A plain scan: a regular expression per sentence dominated composing.)
   static func endsWithBareAttribution(_ text: String) -> Bool {
-    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    var words = lastWords(text, 4)
     guard var last = words.last else { return false }
     if last.hasSuffix(".") { last = last.dropLast() }
     guard !last.isEmpty else { return false }
@@ -281,6 +285,26 @@ struct StoryContext {
     return mark == "," || mark == "\u{201D}" || mark == "\"" || mark == "'"
   }
 
+  /// The last `count` (or fewer) runs of `text` between spaces, tabs and line feeds, in
+  /// order: the tail of `text.split(whereSeparator:)` on those, found without splitting the
+  /// whole sentence.
+  static func lastWords(_ text: String, _ count: Int) -> [Substring] {
+    func isSeparator(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" }
+    var result: [Substring] = []
+    var end = text.endIndex
+    var i = text.endIndex
+    while i > text.startIndex, result.count < count {
+      let before = text.index(before: i)
+      if isSeparator(text[before]) {
+        if i < end { result.append(text[i..<end]) }
+        end = before
+      }
+      i = before
+    }
+    if result.count < count, text.startIndex < end { result.append(text[text.startIndex..<end]) }
+    return result.reversed()
+  }
+
   /// Words that mark a plan, a schedule or an expectation. "would" and a bare "plan" are left
   /// out: they are as often conditional or past ("approved a plan to…").
   static let futureWords: Set<String> = ["will", "won't", "tomorrow", "upcoming", "scheduled"]
@@ -296,12 +320,17 @@ struct StoryContext {
     speaksOfFuture(words: TextSupport.words(text))
   }
 
+  /// The first words of ``futurePairs``: only after one of them is a pair worth building.
+  static let futurePairOpeners = Set(futurePairs.map { String($0.prefix { $0 != " " }) })
+
   static func speaksOfFuture(words: [Word]) -> Bool {
     let w = words.map(\.lower)
     for (i, word) in w.enumerated() {
       if futureWords.contains(word) { return true }
       if word.hasSuffix("'ll") { return true }
-      if i + 1 < w.count, futurePairs.contains(word + " " + w[i + 1]) {
+      if i + 1 < w.count, futurePairOpeners.contains(word),
+        futurePairs.contains(word + " " + w[i + 1])
+      {
         // "due to the flood" is a cause, not a schedule.
         if word == "due", i + 2 < w.count, ["the", "a", "an", "heavy", "high"].contains(w[i + 2]) {
           continue
@@ -351,12 +380,8 @@ struct StoryContext {
         if q.speaker != nil { score += 2 } else if q.role != nil { score += 1 }
         score += Double(min(words, 30)) / 30
         if words > 70 { score -= 1 }
-        // The speaker as the article names them in full ("Jane Rubin", not "Rubin").
-        let speaker = q.speaker.map {
-          SpeakerNames.fullName(of: $0, in: doc.article.text) ?? $0
-        }
         let quote = Quote(
-          text: q.text, speaker: speaker, role: q.role,
+          text: q.text, speaker: q.speaker, role: q.role,
           citation: Citation(source: numbers[d], span: q.span),
           continuations: q.continuations.map {
             QuoteContinuation(text: $0.text, citation: Citation(source: numbers[d], span: $0.span))
@@ -385,7 +410,16 @@ struct StoryContext {
       perSpeaker[who, default: 0] += 1
       chosen.append(entry)
     }
-    return chosen.sorted { $0.order < $1.order }.map(\.quote)
+    // The speaker as the article names them in full ("Jane Rubin", not "Rubin"). Only the
+    // chosen quotes are looked up: the search reads the whole article, and the full name ends
+    // in the same surname, so roles and the per-speaker limit above come out the same.
+    return chosen.sorted { $0.order < $1.order }.map { entry in
+      var quote = entry.quote
+      if let speaker = quote.speaker, let d = numbers.firstIndex(of: quote.citation.source) {
+        quote.speaker = SpeakerNames.fullName(of: speaker, in: documents[d].article.text) ?? speaker
+      }
+      return quote
+    }
   }
 
   static func surname(_ name: String) -> String {

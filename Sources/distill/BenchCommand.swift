@@ -35,6 +35,14 @@ extension DistillCommand {
         ("demo: read + brief", measure { _ = pipeline.brief(DemoCorpus.read(with: pipeline)) }))
       let demo = DemoCorpus.read(with: pipeline)
       rows.append(("demo: brief (articles read)", measure { _ = pipeline.brief(demo) }))
+      let demoDocuments = pipeline.brief(demo).documents
+      let demoSummary = pipeline.summarizer.summarize(
+        demoDocuments, request: SummaryRequest(wordBudget: pipeline.configuration.wordBudget))
+      rows.append(
+        (
+          "demo: compose stage",
+          measure { _ = pipeline.composer.compose(demoDocuments, summary: demoSummary) }
+        ))
 
       let topicPath = topic ?? Self.defaultTopic
       if let topicPath {
