@@ -129,6 +129,13 @@ import Testing
     #expect(filed.stdout.contains("floor t.precision: 1.0000 >= 1.0 ok"), "\(filed.stdout)")
     #expect(filed.stdout.contains("floor t.f1: 1.0000 < 1.5 BELOW FLOOR"))
     #expect(!filed.stdout.contains("other.f1"))
+
+    // Per topic, the stories its articles went to; filing alone scores the same here.
+    let byTopic = try DistillBinary.run([
+      "eval", "cluster", "--docs", dir.url.path, "--by-topic", "--single-pass",
+    ])
+    #expect(byTopic.status == 0)
+    #expect(byTopic.stdout.contains("council: 1/1\nstorm: 2/2\n"), "\(byTopic.stdout)")
   }
 
   /// The target for DUC 2006 (docs/BENCHMARKS.md): F1 0.95 with precision 0.97. A
@@ -142,5 +149,10 @@ import Testing
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("articles 625  topics 25"))
+    // The consolidated view is what lifts filing alone (F1 0.908) to the target.
+    let filing = try DistillBinary.run([
+      "eval", "cluster", "--docs", docs, "--single-pass", "--floor-f1", "0.95",
+    ])
+    #expect(filing.status == 1, "\(filing.stdout)")
   }
 }
