@@ -37,9 +37,13 @@ public struct IngestReport: Sendable, Equatable {
 /// brief current.
 ///
 /// Ingesting is idempotent: articles already stored with the same content change nothing, so
-/// no story is re-briefed. New articles are filed in publication order, each into the story
-/// the clusterer finds for it among the stories filed before; earlier filings stand (only a
-/// merge of two stories moves articles). Filing holds the store's filing lock, so processes
+/// no story is re-briefed. New articles are filed in publication order, each into the cluster
+/// the clusterer finds for it among those filed before, and that filing stands for the
+/// clusterer. Readers see stories: after each filing run the clusters are consolidated again
+/// with hindsight (``OnlineStoryClusterer/consolidatedView()``), and every article whose story
+/// that changes is filed into its new story, its cluster kept, so the next run (in this
+/// process or another) replays the clusters and may revise the view. Filing holds the store's
+/// filing lock, so processes
 /// sharing one database file in turn, each with every earlier filing in view: two watchers
 /// ingesting articles of one story at once put them in the same story.
 ///
