@@ -36,8 +36,13 @@ public final class SQLiteStore: ArticleStore {
     }
   }
 
-  /// Closes the database's connections (waiting for any write under way).
-  public func close() { try? pool.close() }
+  /// Moves everything in the write-ahead log into the database file, then closes the
+  /// database's connections (waiting for any write under way). The log file stays (GRDB's
+  /// readers close last), but empty: the database file alone holds every committed write.
+  public func close() {
+    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    try? pool.close()
+  }
 
   /// The names of the migrations applied to the database, in order.
   public func appliedMigrations() throws(StoreError) -> [String] {

@@ -33,6 +33,22 @@ struct TemporaryStore {
     return article
   }
 
+  @Test func afterCloseTheDatabaseFileAloneHoldsEveryWrite() throws {
+    let t = try TemporaryStore()
+    defer { t.remove() }
+    _ = try t.store.saveArticle(Self.article("a1"), inStory: "s-1")
+    // A read opens a reader connection; readers close last and cannot empty the log.
+    #expect(try t.store.article(id: "a1") != nil)
+    t.store.close()
+    // Copied without its -wal and -shm files, as a backup of "the database" often is.
+    let copy = t.folder.appendingPathComponent("copy.sqlite").path
+    try FileManager.default.copyItem(atPath: t.path, toPath: copy)
+    let reopened = try SQLiteStore(path: copy)
+    defer { reopened.close() }
+    #expect(try reopened.article(id: "a1")?.title == "Harbor reopens")
+    #expect(try reopened.articles(inStory: "s-1").map(\.id) == ["a1"])
+  }
+
   @Test func migrationsAreNamedAndOrdered() throws {
     let t = try TemporaryStore()
     defer { t.remove() }
