@@ -173,12 +173,14 @@ import Testing
         + "flooded cars and ruined furniture; insurers expect disputes over flood coverage.")
   }
 
-  static let hindsight: StoryClusteringOptions = {
-    var options = StoryClusteringOptions()
+  static let hindsight = withoutView(StoryClusteringOptions())
+
+  static func withoutView(_ options: StoryClusteringOptions) -> StoryClusteringOptions {
+    var options = options
     options.consolidateArticles = 0
     options.moveRatio = 0
     return options
-  }()
+  }
 
   @Test func aFragmentJoinsTheStoryThatGrewToCoverItInTheView() {
     let articles =
@@ -265,5 +267,57 @@ import Testing
     #expect(story["x"] == "s-c1")
     #expect(["s1", "s2", "s3"].allSatisfy { story[$0] == "s-s1" })
     #expect(["c1", "c2", "c3"].allSatisfy { story[$0] == "s-c1" })
+  }
+
+  static func harbor(_ id: String, _ day: String) -> Article {
+    Fixtures.article(
+      id: id, title: "Storm Mira hits Kestrel harbor",
+      paragraphs: [
+        "Storm Mira flooded the Kestrel harbor district, knocked out power to the fish market "
+          + "and forced the evacuation of the ferry terminal.",
+        "Floodwater filled cellars along the quay, the outage left the cold stores without "
+          + "power, and ferry passengers were evacuated to the town hall.",
+      ], published: Fixtures.date(day))
+  }
+
+  static let harborFragments = [
+    Fixtures.article(
+      id: "f1", title: "Mira floodwater in Kestrel cellars",
+      paragraphs: ["Storm Mira floodwater filled cellars along the Kestrel quay and harbor."],
+      published: Fixtures.date("2024-10-01")),
+    Fixtures.article(
+      id: "f2", title: "Mira outage at Kestrel fish market",
+      paragraphs: ["Storm Mira knocked out power; the Kestrel fish market cold stores failed."],
+      published: Fixtures.date("2024-10-11")),
+    Fixtures.article(
+      id: "f3", title: "Mira evacuation of Kestrel ferry terminal",
+      paragraphs: ["Storm Mira forced the evacuation of the Kestrel ferry terminal passengers."],
+      published: Fixtures.date("2024-10-21")),
+  ]
+
+  @Test func whatTheViewAddsToAStoryNeverOutnumbersItsOwnArticles() {
+    var options = StoryClusteringOptions()
+    // Filing on arrival takes only near-copies, so each fragment is filed apart; the view
+    // takes in any clear fragment.
+    options.joinThreshold = 0.7
+    options.coldThreshold = 0.99
+    options.consolidateBarRaise = -0.6
+    for homeSize in [2, 3] {
+      var clusterer = OnlineStoryClusterer(options: options)
+      let home = (1...homeSize).map { Self.harbor("h\($0)", "2024-09-0\($0)") }
+      let story = Dictionary(
+        uniqueKeysWithValues: clusterer.cluster(home + Self.harborFragments).map {
+          ($0.articleID, $0.storyID)
+        })
+      // Filed on arrival, every fragment is a story of its own.
+      var single = OnlineStoryClusterer(options: Self.withoutView(options))
+      let filed = single.cluster(home + Self.harborFragments)
+      let fragmentsFiled = filed.filter { $0.articleID.hasPrefix("f") }
+      #expect(fragmentsFiled.count == 3 && fragmentsFiled.allSatisfy { $0.isNewStory })
+      // In the view the harbor story takes in fragments up to its own size, no more.
+      let joined = Self.harborFragments.filter { story[$0.id] == "s-h1" }.count
+      #expect(joined == min(homeSize, Self.harborFragments.count), "\(story)")
+      #expect(home.allSatisfy { story[$0.id] == "s-h1" })
+    }
   }
 }
