@@ -77,7 +77,9 @@ public struct WatchPoller: Sendable {
   public var ledger: any FeedLedger
   /// This poller's name on the leases it takes; unique among the pollers sharing a store.
   public var owner: String
-  /// How long a claimed feed stays this poller's; it should exceed the time one feed takes.
+  /// How long a claimed feed stays this poller's. While a feed is polled its lease is renewed
+  /// every third of this, so a slow feed stays this poller's; if the poller dies, the feed is
+  /// free again at most this long after.
   public var leaseSeconds: Double
   /// Seconds from a feed's poll to its next.
   public var interval: Double
@@ -136,7 +138,9 @@ public struct WatchPoller: Sendable {
     else { return nil }
     logger.debug("feed claimed", metadata: ["feed": "\(lease.feedURL)", "owner": "\(owner)"])
     do {
-      let (result, record) = try await work(on: lease, into: desk)
+      let (result, record) = try await keepingLease(lease) {
+        try await work(on: lease, into: desk)
+      }
       var poll = result
       poll.recorded = try ledger.completeFeed(lease, with: record)
       if !poll.recorded {
@@ -156,6 +160,44 @@ public struct WatchPoller: Sendable {
       }
       throw error
     }
+  }
+
+  /// Runs `body` while a side task renews the lease every third of its term; the renewals
+  /// have stopped when this returns. A lease lost meanwhile (renewal refused, or the store
+  /// failing) is logged; the completion then says whether the poll was recorded.
+  private func keepingLease<T: Sendable>(
+    _ lease: FeedLease, _ body: () async throws -> T
+  ) async throws -> T {
+    let (ledger, seconds, logger) = (self.ledger, leaseSeconds, self.logger)
+    let renewals = Task {
+      var current = lease
+      while true {
+        do {
+          try await Task.sleep(for: .seconds(seconds / 3))
+        } catch {
+          return  // cancelled: the poll is over
+        }
+        do {
+          guard let renewed = try ledger.renewFeed(current, leaseSeconds: seconds) else {
+            logger.warning(
+              "lease lost while polling; another watcher has the feed",
+              metadata: ["feed": "\(lease.feedURL)"])
+            return
+          }
+          current = renewed
+        } catch {
+          logger.warning(
+            "could not renew the lease",
+            metadata: ["feed": "\(lease.feedURL)", "error": "\(error)"])
+          return
+        }
+      }
+    }
+    let outcome: Result<T, any Error>
+    do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+    renewals.cancel()
+    await renewals.value
+    return try outcome.get()
   }
 
   /// Fetches and ingests one leased feed; returns the poll and what to record for it.

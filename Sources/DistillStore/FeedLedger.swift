@@ -84,6 +84,11 @@ public protocol FeedLedger: Sendable {
   @discardableResult
   func completeFeed(_ lease: FeedLease, with record: FeedPollRecord) throws(StoreError) -> Bool
 
+  /// Extends a lease its owner still holds to `leaseSeconds` from now, so a poll that takes
+  /// longer than planned keeps its feed. Returns the lease with its new expiry, or nil when
+  /// the lease is no longer `lease.owner`'s.
+  func renewFeed(_ lease: FeedLease, leaseSeconds: Double) throws(StoreError) -> FeedLease?
+
   /// Ends the lease without storing anything: the feed stays due. Returns false when the
   /// lease is no longer `lease.owner`'s.
   @discardableResult

@@ -122,6 +122,20 @@ extension PostgresStore: FeedLedger {
   }
 
   @discardableResult
+  public func renewFeed(_ lease: FeedLease, leaseSeconds: Double) throws(StoreError)
+    -> FeedLease?
+  {
+    try Self.validateClaim(owner: lease.owner, leaseSeconds: leaseSeconds)
+    let until = clock.now.addingTimeInterval(leaseSeconds)
+    return try transaction { session -> FeedLease? in
+      guard let id = try heldFeed(lease, session) else { return nil }
+      try session.rows("UPDATE feed SET leased_until = \(until) WHERE id = \(id)")
+      var renewed = lease
+      renewed.expiresAt = until
+      return renewed
+    }
+  }
+
   public func releaseFeed(_ lease: FeedLease) throws(StoreError) -> Bool {
     try transaction { session -> Bool in
       guard let id = try heldFeed(lease, session) else { return false }

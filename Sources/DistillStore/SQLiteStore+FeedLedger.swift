@@ -121,6 +121,24 @@ extension SQLiteStore: FeedLedger {
   }
 
   @discardableResult
+  public func renewFeed(_ lease: FeedLease, leaseSeconds: Double) throws(StoreError)
+    -> FeedLease?
+  {
+    try Self.validateClaim(owner: lease.owner, leaseSeconds: leaseSeconds)
+    let until = clock.now.addingTimeInterval(leaseSeconds)
+    return try perform {
+      try pool.write { db -> FeedLease? in
+        guard let id = try heldFeed(lease, db) else { return nil }
+        try db.execute(
+          sql: "UPDATE feed SET leasedUntil = ? WHERE id = ?",
+          arguments: [until.timeIntervalSince1970, id])
+        var renewed = lease
+        renewed.expiresAt = until
+        return renewed
+      }
+    }
+  }
+
   public func releaseFeed(_ lease: FeedLease) throws(StoreError) -> Bool {
     try perform {
       try pool.write { db -> Bool in

@@ -14,8 +14,8 @@ struct WatchCommand: AsyncParsableCommand {
     abstract: "Poll feeds, store new articles, and re-brief the stories they change.",
     discussion: """
       The watcher registers its feeds in the database, then takes them one at a time: it \
-      claims a feed that is due and that no other watcher holds, leasing it for --lease; \
-      fetches it with the ETag and Last-Modified of its last answer (an unchanged feed costs \
+      claims a feed that is due and that no other watcher holds, leasing it for --lease \
+      (renewed every third of that while the feed is polled); fetches it with the ETag and Last-Modified of its last answer (an unchanged feed costs \
       one request); reads the items no earlier poll of it read; stores them, files them into \
       stories and writes a new brief for each story that changed; and records the feed's \
       validators, the items read and its next poll (--every later). When no feed is due it \
@@ -49,7 +49,8 @@ struct WatchCommand: AsyncParsableCommand {
     name: .long,
     help: """
       How long a claimed feed stays this watcher's before another may take it: 90s, 5m. \
-      Longer than one feed's poll takes.
+      Renewed every third of it while the feed is polled; a dead watcher's feed is free \
+      again at most this long after.
       """)
   var lease: String = "5m"
 

@@ -12,6 +12,7 @@ enum LedgerCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case completingOrReleasingSomeoneElsesLeaseIsRefused
   case validatorsAndItemsReadArePersisted
   case storesClaimingAtOnceNeverShareAFeed
+  case aRenewedLeaseOutlastsItsFirstTerm
 
   var testDescription: String { rawValue }
 }
@@ -34,6 +35,7 @@ enum LedgerConformance {
     case .completingOrReleasingSomeoneElsesLeaseIsRefused: try othersLeases(harness)
     case .validatorsAndItemsReadArePersisted: try persistence(harness)
     case .storesClaimingAtOnceNeverShareAFeed: try concurrentClaims(harness, stores: 4, feeds: 24)
+    case .aRenewedLeaseOutlastsItsFirstTerm: try renewedLeases(harness)
     }
   }
 
@@ -114,6 +116,28 @@ enum LedgerConformance {
     let next = try #require(
       try openLedger(harness, at: 660).claimFeed(among: feeds, owner: "w3", leaseSeconds: 60))
     #expect(next.etag == "fresh")
+  }
+
+  static func renewedLeases(_ harness: some StoreHarness) throws {
+    let start = try openLedger(harness)
+    try start.registerFeeds([feeds[0]])
+    let lease = try #require(try start.claimFeed(among: feeds, owner: "w1", leaseSeconds: 60))
+    // Renewed at 50 s for another 60: nobody can take the feed at 60 s, nor at 109 s.
+    let renewed = try #require(try openLedger(harness, at: 50).renewFeed(lease, leaseSeconds: 60))
+    #expect(renewed.expiresAt == now.addingTimeInterval(110))
+    #expect(renewed.feedURL == lease.feedURL && renewed.owner == "w1")
+    for offset in [60.0, 109] {
+      #expect(
+        try openLedger(harness, at: offset).claimFeed(among: feeds, owner: "w2", leaseSeconds: 60)
+          == nil)
+    }
+    #expect(try openLedger(harness, at: 60).nextFeedDue(among: feeds) == renewed.expiresAt)
+    // Once it runs out another owner takes it, and the first can no longer renew it.
+    let later = try openLedger(harness, at: 110)
+    let taken = try #require(try later.claimFeed(among: feeds, owner: "w2", leaseSeconds: 60))
+    #expect(try later.renewFeed(lease, leaseSeconds: 60) == nil)
+    #expect(try later.renewFeed(taken, leaseSeconds: 60)?.expiresAt == now.addingTimeInterval(170))
+    #expect(throws: StoreError.self) { try later.renewFeed(taken, leaseSeconds: 0) }
   }
 
   static func othersLeases(_ harness: some StoreHarness) throws {

@@ -51,11 +51,11 @@ import Testing
   /// A watcher on the SQLite file at `path`: its store (whose clock reads `now`) and poller.
   static func watcher(
     _ path: String, feed: String, owner: String = "w1", now: Date? = nil, interval: Double = 600,
-    fetcher: Fetcher
+    leaseSeconds: Double = 60, fetcher: Fetcher
   ) throws -> (SQLiteStore, WatchPoller) {
     let store = try SQLiteStore(path: path, clock: now.map(FixedClock.init) ?? SystemClock())
     let poller = WatchPoller(
-      feeds: [feed], ledger: store, owner: owner, leaseSeconds: 60, interval: interval,
+      feeds: [feed], ledger: store, owner: owner, leaseSeconds: leaseSeconds, interval: interval,
       fetcher: fetcher)
     try poller.register()
     return (store, poller)
@@ -169,6 +169,38 @@ import Testing
     let poll = try await next.pollDueFeeds(into: StoryDesk(store: other), number: 1)
     #expect(poll.feeds == [feed])
     #expect(poll.report.added.count == 2)
+    try await fetcher.shutdown()
+  }
+
+  @Test func aPollLongerThanItsLeaseKeepsTheFeed() async throws {
+    let server = try await StaticSite.start(Self.site, hangingOnce: ["/feed.xml"])
+    defer { Task { await server.stop() } }
+    let folder = try TemporaryDirectory()
+    let path = folder.url.appendingPathComponent("poll.sqlite").path
+    let fetcher = Fetcher(
+      configuration: FetchConfiguration(
+        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
+    let feed = server.url("/feed.xml")
+    // A one-second lease; the server holds the feed's request far longer.
+    let (store, poller) = try Self.watcher(path, feed: feed, leaseSeconds: 1, fetcher: fetcher)
+    let task = Task {
+      do {
+        _ = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 1)
+      } catch is CancellationError {}
+    }
+    let deadline = Date().addingTimeInterval(120)
+    while server.requests("/feed.xml") == 0, Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(server.requests("/feed.xml") == 1)
+    // Three lease terms later the feed is still the first watcher's: it renewed the lease.
+    try await Task.sleep(for: .seconds(3))
+    let other = try SQLiteStore(path: path)
+    #expect(try other.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) == nil)
+    task.cancel()
+    try await task.value
+    // Cancelled, the poll released the feed: now it can be claimed.
+    #expect(try other.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) != nil)
     try await fetcher.shutdown()
   }
 }
