@@ -82,7 +82,12 @@ public struct StoryDesk: Sendable {
   /// Stores the articles among `outcomes`, files them into stories and re-briefs the stories
   /// that changed. Skipped outcomes are reported, not stored. Articles an interrupted ingest
   /// stored but did not file, and stories it did not brief, are taken care of too.
-  public func ingest(_ outcomes: [IngestOutcome]) throws -> IngestReport {
+  ///
+  /// With `regroup` false the consolidated view is not taken after filing: a caller ingesting
+  /// many small batches in a row (a watcher's round of feeds) takes it once at the end with
+  /// ``regroup()``, since the view weighs every article remembered. Until then readers see
+  /// the stories as filed.
+  public func ingest(_ outcomes: [IngestOutcome], regroup: Bool = true) throws -> IngestReport {
     var report = IngestReport()
     for outcome in outcomes {
       switch outcome {
@@ -97,13 +102,8 @@ public struct StoryDesk: Sendable {
         }
       }
     }
-    (report.filed, report.regrouped) = try fileUnfiledArticles()
-    for pending in try store.storiesNeedingBrief() {
-      if let version = try rebrief(story: pending.storyID, revision: pending.revision) {
-        report.briefVersions[pending.storyID] = version
-      }
-    }
-    report.changedStories = report.briefVersions.keys.sorted()
+    (report.filed, report.regrouped) = try fileUnfiledArticles(regroup: regroup)
+    try briefPendingStories(into: &report)
     logger.debug(
       "ingested",
       metadata: [
@@ -114,9 +114,40 @@ public struct StoryDesk: Sendable {
     return report
   }
 
+  /// Takes the consolidated view over every filed article, files the articles whose story it
+  /// changes, and briefs every story that needs it; the report says which articles moved
+  /// (``IngestReport/regrouped``) and which stories were briefed.
+  public func regroup() throws -> IngestReport {
+    var report = IngestReport()
+    report.regrouped = try filer.withLock { filer throws(StoreError) in
+      try store.withFilingLock { () throws(StoreError) in
+        try filer.catchUp(with: store)
+        let regroup = filer.regrouping()
+        try filer.store(regroup, in: store)
+        try filer.catchUp(with: store)
+        return regroup.mapValues(\.storyID)
+      }
+    }
+    try briefPendingStories(into: &report)
+    return report
+  }
+
+  /// Briefs every story whose articles changed since its newest brief, into `report`.
+  private func briefPendingStories(into report: inout IngestReport) throws {
+    for pending in try store.storiesNeedingBrief() {
+      if let version = try rebrief(story: pending.storyID, revision: pending.revision) {
+        report.briefVersions[pending.storyID] = version
+      }
+    }
+    report.changedStories = report.briefVersions.keys.sorted()
+  }
+
   /// Files every stored article that is in no story, under the store's filing lock, then
-  /// files every article the consolidated view of the stories moves; says where each went.
-  func fileUnfiledArticles() throws -> (filed: [StoryAssignment], regrouped: [String: String]) {
+  /// (with `regroup`) files every article the consolidated view of the stories moves; says
+  /// where each went.
+  func fileUnfiledArticles(regroup: Bool = true) throws -> (
+    filed: [StoryAssignment], regrouped: [String: String]
+  ) {
     // Most polls store nothing new: then there is nothing to file and no lock to take.
     guard !(try store.unfiledArticles().isEmpty) else { return ([], [:]) }
     return try filer.withLock { filer throws(StoreError) in
@@ -131,7 +162,7 @@ public struct StoryDesk: Sendable {
         }
         // Each filing above is durable on its own; the view is then decided again over
         // everything filed. A crash in between leaves it to the next filing.
-        let regroup = filer.regrouping()
+        let regroup = regroup ? filer.regrouping() : [:]
         try filer.store(regroup, in: store)
         try filer.catchUp(with: store)
         let newArticles = Set(filed.map(\.articleID))

@@ -54,6 +54,15 @@ public struct WatchPoll: Sendable, Equatable {
     report.briefVersions.merge(poll.report.briefVersions) { max($0, $1) }
   }
 
+  /// Adds what taking the consolidated view at the end of the round did.
+  public mutating func addRegrouping(_ report: IngestReport) {
+    self.report.regrouped.merge(report.regrouped) { $1 }
+    self.report.changedStories = Array(
+      Set(self.report.changedStories).union(report.changedStories)
+    ).sorted()
+    self.report.briefVersions.merge(report.briefVersions) { max($0, $1) }
+  }
+
   /// The line printed per round: `poll 3: 2 new, 1 updated, 0 skipped; stories changed: s-…`.
   public var summaryLine: String {
     let stories =
@@ -115,17 +124,25 @@ public struct WatchPoller: Sendable {
     try ledger.nextFeedDue(among: feeds)
   }
 
-  /// Claims, polls and completes due feeds until none is left that is due and free.
+  /// Claims, polls and completes due feeds until none is left that is due and free, then,
+  /// when the round stored anything, takes the consolidated view of the stories once
+  /// (``StoryDesk/regroup()``): each feed's articles are filed as they come, but the view
+  /// weighs every article remembered, so it is taken per round, not per feed.
   ///
   /// When the task is cancelled the feed being polled is released with nothing of it stored
-  /// (it stays due) and `CancellationError` is thrown; feeds completed before stay completed.
+  /// (it stays due) and `CancellationError` is thrown; feeds completed before stay completed,
+  /// and the view is left to the next round that stores something.
   public func pollDueFeeds(into desk: StoryDesk, number: Int) async throws -> WatchPoll {
     var round = WatchPoll(number: number)
     while let poll = try await pollNextFeed(into: desk) { round.add(poll) }
+    if !round.report.added.isEmpty || !round.report.updated.isEmpty {
+      round.addRegrouping(try desk.regroup())
+    }
     return round
   }
 
-  /// Claims one due feed, polls it, ingests its new items and completes the lease; nil when
+  /// Claims one due feed, polls it, ingests its new items (filed, without taking the
+  /// consolidated view: see ``pollDueFeeds(into:number:)``) and completes the lease; nil when
   /// no feed is due and free.
   ///
   /// A feed that cannot be fetched or parsed is reported as skipped and completed all the
@@ -227,7 +244,7 @@ public struct WatchPoller: Sendable {
       case .fetch(let failure): reason = .unreadable(failure.message)
       case .parse(let failure): reason = .notAnArticle("not a feed: \(failure)")
       }
-      poll.report = try desk.ingest([.skipped(SourceRef(feed), reason)])
+      poll.report = try desk.ingest([.skipped(SourceRef(feed), reason)], regroup: false)
       return (poll, record)
     case .success(let success):
       fetched = success
@@ -258,7 +275,7 @@ public struct WatchPoller: Sendable {
       // A page that failed to download is tried again next poll; one that was read is not.
       if case .success = page.result { record.itemsRead.append(Self.key(item)) }
     }
-    poll.report = try desk.ingest(outcomes)
+    poll.report = try desk.ingest(outcomes, regroup: false)
     return (poll, record)
   }
 

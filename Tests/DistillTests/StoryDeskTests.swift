@@ -290,6 +290,35 @@ import Testing
     #expect(try store.articles(inStory: "s-claims-1").count == 5)
     #expect(try store.storiesNeedingBrief().isEmpty)
   }
+
+  @Test func aRoundOfSmallIngestsTakesTheViewOnceAtTheEnd() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let storm = [
+      Self.storm("storm-1", "2026-09-01", "Shelters opened in Beaumont."),
+      Self.storm("storm-2", "2026-09-02", "The governor declared a disaster."),
+      Self.storm("storm-3", "2026-09-03", "Schools stayed closed."),
+    ]
+    let claims = [
+      Self.claims("claims-1", "2026-09-05", "Payments began Monday."),
+      Self.claims("claims-2", "2026-09-06", "State Farm hired more adjusters."),
+      Self.claims("claims-3", "2026-09-07", "Allstate extended deadlines."),
+    ]
+    // Filed feed by feed without the view: the early claims article stays where it was filed.
+    _ = try desk.ingest((storm + [Self.earlyClaims]).map { .article($0) }, regroup: false)
+    let filed = try desk.ingest(claims.map { .article($0) }, regroup: false)
+    #expect(filed.regrouped.isEmpty)
+    #expect(try desk.store.articles(inStory: "s-storm-1").count == 4)
+    // The view, taken once at the end, moves it and briefs both stories again.
+    let view = try desk.regroup()
+    #expect(view.regrouped == ["early-claims": "s-claims-1"])
+    #expect(Set(view.changedStories) == ["s-storm-1", "s-claims-1"])
+    #expect(try desk.store.articles(inStory: "s-claims-1").count == 4)
+    #expect(try desk.store.storiesNeedingBrief().isEmpty)
+    // Taken again with nothing new, it changes nothing.
+    let again = try desk.regroup()
+    #expect(again.regrouped.isEmpty && again.changedStories.isEmpty)
+  }
 }
 
 /// Errors collected from several threads.
