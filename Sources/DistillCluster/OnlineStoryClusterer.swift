@@ -61,6 +61,15 @@ public struct StoryClusteringOptions: Sendable {
   public var stem: @Sendable (String) -> String = { PorterStemmer().stem($0) }
 
   public init() {}
+
+  /// These options with the consolidated view turned off: readers then see the stories as
+  /// filed on arrival (to measure filing alone).
+  public var filingOnly: StoryClusteringOptions {
+    var options = self
+    options.consolidateArticles = 0
+    options.moveRatio = 0
+    return options
+  }
 }
 
 /// Single-pass story clustering over TF-IDF vectors of content terms.
@@ -311,21 +320,22 @@ public struct OnlineStoryClusterer: StoryClusterer {
   }
 
   private mutating func consolidate() {
-    for slot in stories.indices where stories[slot] != nil { resum(slot) }
-    if options.moveRatio > 0 { moveStrayMembers() }
-    if options.consolidateArticles > 0 { rehomeSmallStories() }
-  }
-
-  /// A member's vector as of now: term frequency times the inverse document frequency over
-  /// every article seen so far, L2-normalized.
-  private func vector(of member: Member) -> SparseVector {
+    // Each term's inverse document frequency as of now, computed once for every member.
     let n = Float(articlesSeen)
     let idfCap = logf(1 + Float(options.rareTermDocuments))
+    let idf = documentFrequency.map { min(logf(1 + (n + 1) / (Float($0) + 0.5)), idfCap) }
+    for slot in stories.indices where stories[slot] != nil { resum(slot, idf) }
+    if options.moveRatio > 0 { moveStrayMembers(idf) }
+    if options.consolidateArticles > 0 { rehomeSmallStories(idf) }
+  }
+
+  /// A member's vector as of now: term frequency times `idf` (the inverse document
+  /// frequency of each term over every article seen so far), L2-normalized.
+  private static func vector(of member: Member, _ idf: [Float]) -> SparseVector {
     var out = SparseVector()
     out.terms = member.terms
     out.weights = member.terms.indices.map { k in
-      let idf = logf(1 + (n + 1) / (Float(documentFrequency[Int(member.terms[k])]) + 0.5))
-      return Float(member.frequencies[k]) * min(idf, idfCap)
+      Float(member.frequencies[k]) * idf[Int(member.terms[k])]
     }
     let norm = out.weights.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
     guard norm > 0 else { return SparseVector() }
@@ -337,10 +347,10 @@ public struct OnlineStoryClusterer: StoryClusterer {
   /// Recomputes a story's centroid as the sum of its members' vectors as of now, with exact
   /// counts of the members holding each term, kept to its `articleTerms` heaviest terms, and
   /// its shape from that.
-  private mutating func resum(_ slot: Int) {
+  private mutating func resum(_ slot: Int, _ idf: [Float]) {
     guard var story = stories[slot] else { return }
     for member in story.members {
-      let vector = vector(of: member)
+      let vector = Self.vector(of: member, idf)
       for k in vector.terms.indices {
         let term = vector.terms[k]
         if countScratch[Int(term)] == 0 { touchedTerms.append(term) }
@@ -379,7 +389,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
   /// Moves each article that another story of at least 3 articles fits `moveRatio` times as
   /// well as the rest of its own (of at least 3) does. All are decided against the stories as
   /// they stand, then moved.
-  private mutating func moveStrayMembers() {
+  private mutating func moveStrayMembers(_ idf: [Float]) {
     var moves: [(member: Int, from: Int, to: Int)] = []
     for slot in stories.indices {
       guard let story = stories[slot], story.members.count >= 3 else { continue }
@@ -395,7 +405,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
         baseNorm += weight * weight
       }
       for (index, member) in story.members.enumerated() {
-        let vector = vector(of: member)
+        let vector = Self.vector(of: member, idf)
         var normSquared = baseNorm
         var dot: Float = 0
         for k in vector.terms.indices {
@@ -443,7 +453,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
       touched.insert(slot)
     }
     for slot in touched.sorted() {
-      resum(slot)
+      resum(slot, idf)
       index(slot: slot)
     }
   }
@@ -457,7 +467,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
   /// Merges each small story into its clear home, the most similar first. A merge changes
   /// the home, so each story is judged again at its turn; rounds repeat while merges are made.
-  private mutating func rehomeSmallStories() {
+  private mutating func rehomeSmallStories(_ idf: [Float]) {
     let bar = options.joinThreshold + options.consolidateBarRaise
     // What the view adds to a story never outnumbers what the story had: a story that has
     // taken in many small ones becomes a vague average of them that draws in more.
@@ -481,7 +491,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
         let left = room[home.slot] ?? stories[home.slot]!.articles
         guard story.articles <= left else { continue }
         room[home.slot] = left - story.articles
-        mergeMembers(slot, into: home.slot)
+        mergeMembers(slot, into: home.slot, idf)
         merged = true
       }
       if !merged { break }
@@ -517,7 +527,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
   }
 
   /// Merges two stories of the view: members move, the sum is taken anew.
-  private mutating func mergeMembers(_ drop: Int, into keep: Int) {
+  private mutating func mergeMembers(_ drop: Int, into keep: Int, _ idf: [Float]) {
     guard let dropped = stories[drop], stories[keep] != nil else { return }
     stories[drop] = nil
     slotOfStory[dropped.id] = nil
@@ -525,7 +535,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
     if let last = dropped.lastPublished {
       stories[keep]!.lastPublished = max(stories[keep]!.lastPublished ?? last, last)
     }
-    resum(keep)
+    resum(keep, idf)
     index(slot: keep)
   }
 

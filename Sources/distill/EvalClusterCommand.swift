@@ -49,12 +49,8 @@ struct EvalCluster: ParsableCommand {
     }
     let gold = Dictionary(
       labelled.map { ($0.article.id, $0.topic) }, uniquingKeysWith: { a, _ in a })
-    var options = StoryClusteringOptions()
-    if singlePass {
-      options.consolidateArticles = 0
-      options.moveRatio = 0
-    }
-    var clusterer = OnlineStoryClusterer(options: options)
+    let options = StoryClusteringOptions()
+    var clusterer = OnlineStoryClusterer(options: singlePass ? options.filingOnly : options)
     let start = Date()
     let assignments = clusterer.cluster(labelled.map(\.article))
     let seconds = Date().timeIntervalSince(start)

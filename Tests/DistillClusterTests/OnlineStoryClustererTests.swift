@@ -173,20 +173,11 @@ import Testing
         + "flooded cars and ruined furniture; insurers expect disputes over flood coverage.")
   }
 
-  static let hindsight = withoutView(StoryClusteringOptions())
-
-  static func withoutView(_ options: StoryClusteringOptions) -> StoryClusteringOptions {
-    var options = options
-    options.consolidateArticles = 0
-    options.moveRatio = 0
-    return options
-  }
-
   @Test func aFragmentJoinsTheStoryThatGrewToCoverItInTheView() {
     let articles =
       [Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), Self.claims]
       + Self.stormClaims
-    var singlePass = OnlineStoryClusterer(options: Self.hindsight)
+    var singlePass = OnlineStoryClusterer(options: StoryClusteringOptions().filingOnly)
     let alone = singlePass.cluster(articles)
     // Filed on arrival, the claims article is too far from the young storm story.
     #expect(alone.first { $0.articleID == "x" }?.storyID == "s-x")
@@ -256,7 +247,7 @@ import Testing
       Self.claimsStory("c2", "2024-09-06", "State Farm hired more adjusters."),
       Self.claimsStory("c3", "2024-09-07", "Allstate extended deadlines."),
     ]
-    var alone = OnlineStoryClusterer(options: Self.hindsight)
+    var alone = OnlineStoryClusterer(options: StoryClusteringOptions().filingOnly)
     let filed = alone.cluster(articles)
     // On arrival the claims article has only the storm story to join, and joins it.
     #expect(filed.first { $0.articleID == "x" }?.storyID == "s-s1")
@@ -310,7 +301,7 @@ import Testing
           ($0.articleID, $0.storyID)
         })
       // Filed on arrival, every fragment is a story of its own.
-      var single = OnlineStoryClusterer(options: Self.withoutView(options))
+      var single = OnlineStoryClusterer(options: options.filingOnly)
       let filed = single.cluster(home + Self.harborFragments)
       let fragmentsFiled = filed.filter { $0.articleID.hasPrefix("f") }
       #expect(fragmentsFiled.count == 3 && fragmentsFiled.allSatisfy { $0.isNewStory })
@@ -319,5 +310,29 @@ import Testing
       #expect(joined == min(homeSize, Self.harborFragments.count), "\(story)")
       #expect(home.allSatisfy { story[$0.id] == "s-h1" })
     }
+  }
+
+  @Test func emptyPunctuationOnlyAndHugeArticlesGoThroughTheView() {
+    let blank = Fixtures.article(
+      id: "blank", title: "", paragraphs: [""], published: Fixtures.date("2024-09-01"))
+    let marks = Fixtures.article(
+      id: "marks", title: "", paragraphs: ["— … !!! ??? 123 456 %%%"],
+      published: Fixtures.date("2024-09-01"))
+    // 200,000 words of one storm sentence repeated: read only up to `bodyWords`.
+    let huge = Self.storm(
+      "huge", "2024-09-02",
+      String(repeating: "Crews cleared debris from the flooded streets again. ", count: 25_000))
+    let articles = [
+      Self.storm("s1", "2024-09-01", "Shelters opened in Beaumont."), blank, marks, huge,
+      Self.storm("s2", "2024-09-03", "Schools stayed closed."),
+    ]
+    var clusterer = OnlineStoryClusterer()
+    let story = Dictionary(
+      uniqueKeysWithValues: clusterer.cluster(articles).map { ($0.articleID, $0.storyID) })
+    // Articles with no terms are stories of their own, in the view too; the huge one is read
+    // like any other storm article.
+    #expect(story["blank"] == "s-blank" && story["marks"] == "s-marks")
+    #expect(story["huge"] == "s-s1" && story["s2"] == "s-s1")
+    #expect(clusterer.consolidatedView().count == articles.count)
   }
 }
