@@ -122,10 +122,9 @@ public struct StoryDesk: Sendable {
     report.regrouped = try filer.withLock { filer throws(StoreError) in
       try store.withFilingLock { () throws(StoreError) in
         try filer.catchUp(with: store)
-        let regroup = filer.regrouping()
-        try filer.store(regroup, in: store)
+        let moved = try filer.applyView(to: store)
         try filer.catchUp(with: store)
-        return regroup.mapValues(\.storyID)
+        return moved
       }
     }
     try briefPendingStories(into: &report)
@@ -162,11 +161,10 @@ public struct StoryDesk: Sendable {
         }
         // Each filing above is durable on its own; the view is then decided again over
         // everything filed. A crash in between leaves it to the next filing.
-        let regroup = regroup ? filer.regrouping() : [:]
-        try filer.store(regroup, in: store)
+        let moved = regroup ? try filer.applyView(to: store) : [:]
         try filer.catchUp(with: store)
         let newArticles = Set(filed.map(\.articleID))
-        let regrouped = regroup.filter { !newArticles.contains($0.key) }.mapValues(\.storyID)
+        let regrouped = moved.filter { !newArticles.contains($0.key) }
         return (filed.map(filer.asSeen), regrouped)
       }
     }
@@ -369,7 +367,7 @@ final class StoryFiler: @unchecked Sendable {
   /// Files one new article: where it went, and the placements to store (the article, and
   /// the articles of any cluster its cluster absorbed). A new article goes to the story its
   /// cluster is seen in; articles of an absorbed cluster keep their story until the view is
-  /// decided again (``regrouping()``).
+  /// decided again (``applyView(to:)``).
   func file(_ article: Article) -> (StoryAssignment, placements: [String: Placement]) {
     let assignment = clusterer.add(article)
     let cluster = assignment.storyID
@@ -400,13 +398,15 @@ final class StoryFiler: @unchecked Sendable {
     }
   }
 
-  /// The articles whose story in the consolidated view differs from the one stored.
-  func regrouping() -> [String: Placement] {
-    var placements: [String: Placement] = [:]
+  /// Takes the consolidated view and files every article whose story in it differs from the
+  /// one stored (its cluster kept); returns those articles' new stories.
+  func applyView(to store: any ArticleStore) throws(StoreError) -> [String: String] {
+    var moved: [String: String] = [:]
     for (id, story) in clusterer.consolidatedView() where storyOf[id] != story {
-      placements[id] = Placement(storyID: story)
+      moved[id] = story
     }
-    return placements
+    try self.store(moved.mapValues { Placement(storyID: $0) }, in: store)
+    return moved
   }
 
   /// An assignment as the reader sees it: in the article's story, new only when that story is
