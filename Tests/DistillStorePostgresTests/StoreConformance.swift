@@ -352,6 +352,16 @@ enum StoreConformance {
     #expect(throws: StoreError.self) {
       try store.file(["a1": Placement(storyID: "s-a", clusterID: "")])
     }
+    // Nothing to file files nothing; one unknown article files none of the batch.
+    let before = try store.filings(after: 0, limit: 100).count
+    try store.file([:])
+    #expect(throws: StoreError.unknownArticle("nope")) {
+      try store.file([
+        "a1": Placement(storyID: "s-z", clusterID: "s-z"), "nope": Placement(storyID: "s-z"),
+      ])
+    }
+    #expect(try store.filings(after: 0, limit: 100).count == before)
+    #expect(try store.articles(inStory: "s-z").isEmpty)
   }
 
   static func filingLock(_ harness: some StoreHarness) throws {

@@ -61,6 +61,22 @@ import Testing
     return (store, poller)
   }
 
+  /// A fetcher whose timeouts are far past any test's own wait: a request the server holds
+  /// ends only by cancellation.
+  static func patientFetcher() -> Fetcher {
+    Fetcher(
+      configuration: FetchConfiguration(
+        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
+  }
+
+  /// Waits (at most 120 s) until the server has received a request for `path`.
+  static func waitForRequest(_ server: StaticSite, _ path: String) async throws {
+    let deadline = Date().addingTimeInterval(120)
+    while server.requests(path) == 0, Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+  }
+
   @Test func aRestartedWatcherReadsOnlyWhatNoPollHasRead() async throws {
     let server = try await StaticSite.start(Self.site)
     defer { Task { await server.stop() } }
@@ -140,10 +156,7 @@ import Testing
     defer { Task { await server.stop() } }
     let folder = try TemporaryDirectory()
     let path = folder.url.appendingPathComponent("poll.sqlite").path
-    // Timeouts far past the test's own wait: the held request ends only by cancellation.
-    let fetcher = Fetcher(
-      configuration: FetchConfiguration(
-        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
+    let fetcher = Self.patientFetcher()
     let feed = server.url("/feed.xml")
     let (store, poller) = try Self.watcher(path, feed: feed, fetcher: fetcher)
     let task = Task {
@@ -155,10 +168,7 @@ import Testing
       }
     }
     // The server holds the feed's first request: the poller is inside its lease.
-    let deadline = Date().addingTimeInterval(120)
-    while server.requests("/feed.xml") == 0, Date() < deadline {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    try await Self.waitForRequest(server, "/feed.xml")
     #expect(server.requests("/feed.xml") == 1)
     #expect(try store.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) == nil)
     task.cancel()
@@ -177,9 +187,7 @@ import Testing
     defer { Task { await server.stop() } }
     let folder = try TemporaryDirectory()
     let path = folder.url.appendingPathComponent("poll.sqlite").path
-    let fetcher = Fetcher(
-      configuration: FetchConfiguration(
-        readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
+    let fetcher = Self.patientFetcher()
     let feed = server.url("/feed.xml")
     // A one-second lease; the server holds the feed's request far longer.
     let (store, poller) = try Self.watcher(path, feed: feed, leaseSeconds: 1, fetcher: fetcher)
@@ -188,10 +196,7 @@ import Testing
         _ = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 1)
       } catch is CancellationError {}
     }
-    let deadline = Date().addingTimeInterval(120)
-    while server.requests("/feed.xml") == 0, Date() < deadline {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    try await Self.waitForRequest(server, "/feed.xml")
     #expect(server.requests("/feed.xml") == 1)
     // Three lease terms later the feed is still the first watcher's: it renewed the lease.
     try await Task.sleep(for: .seconds(3))

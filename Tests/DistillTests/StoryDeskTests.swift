@@ -236,6 +236,18 @@ import Testing
       ])
   }
 
+  /// A storm story of three articles, then a story on its insurance claims.
+  static let stormStory = [
+    storm("storm-1", "2026-09-01", "Shelters opened in Beaumont."),
+    storm("storm-2", "2026-09-02", "The governor declared a disaster."),
+    storm("storm-3", "2026-09-03", "Schools stayed closed."),
+  ]
+  static let claimsStory = [
+    claims("claims-1", "2026-09-05", "Payments began Monday."),
+    claims("claims-2", "2026-09-06", "State Farm hired more adjusters."),
+    claims("claims-3", "2026-09-07", "Allstate extended deadlines."),
+  ]
+
   /// About the claims, filed when only the storm story exists.
   static let earlyClaims = article(
     "early-claims", "Hurricane Delia claims", "2026-09-04T08:00:00Z", outlet: "Gulf Times",
@@ -249,22 +261,12 @@ import Testing
   @Test func storiesAreRegroupedWithHindsightAndStayRegroupedAfterARestart() throws {
     let folder = try TemporaryDirectory()
     let first = try Self.desk(folder)
-    let storm = [
-      Self.storm("storm-1", "2026-09-01", "Shelters opened in Beaumont."),
-      Self.storm("storm-2", "2026-09-02", "The governor declared a disaster."),
-      Self.storm("storm-3", "2026-09-03", "Schools stayed closed."),
-    ]
-    let before = try first.ingest((storm + [Self.earlyClaims]).map { .article($0) })
+    let before = try first.ingest((Self.stormStory + [Self.earlyClaims]).map { .article($0) })
     // On arrival the claims article has only the storm story to join.
     #expect(Set(before.filed.map(\.storyID)) == ["s-storm-1"])
     #expect(before.regrouped.isEmpty)
 
-    let claims = [
-      Self.claims("claims-1", "2026-09-05", "Payments began Monday."),
-      Self.claims("claims-2", "2026-09-06", "State Farm hired more adjusters."),
-      Self.claims("claims-3", "2026-09-07", "Allstate extended deadlines."),
-    ]
-    let after = try first.ingest(claims.map { .article($0) })
+    let after = try first.ingest(Self.claimsStory.map { .article($0) })
     // Once the claims have a story of their own, the early article is moved there and both
     // stories are briefed again.
     #expect(after.filed.map(\.storyID) == ["s-claims-1", "s-claims-1", "s-claims-1"])
@@ -294,19 +296,9 @@ import Testing
   @Test func aRoundOfSmallIngestsTakesTheViewOnceAtTheEnd() throws {
     let folder = try TemporaryDirectory()
     let desk = try Self.desk(folder)
-    let storm = [
-      Self.storm("storm-1", "2026-09-01", "Shelters opened in Beaumont."),
-      Self.storm("storm-2", "2026-09-02", "The governor declared a disaster."),
-      Self.storm("storm-3", "2026-09-03", "Schools stayed closed."),
-    ]
-    let claims = [
-      Self.claims("claims-1", "2026-09-05", "Payments began Monday."),
-      Self.claims("claims-2", "2026-09-06", "State Farm hired more adjusters."),
-      Self.claims("claims-3", "2026-09-07", "Allstate extended deadlines."),
-    ]
     // Filed feed by feed without the view: the early claims article stays where it was filed.
-    _ = try desk.ingest((storm + [Self.earlyClaims]).map { .article($0) }, regroup: false)
-    let filed = try desk.ingest(claims.map { .article($0) }, regroup: false)
+    _ = try desk.ingest((Self.stormStory + [Self.earlyClaims]).map { .article($0) }, regroup: false)
+    let filed = try desk.ingest(Self.claimsStory.map { .article($0) }, regroup: false)
     #expect(filed.regrouped.isEmpty)
     #expect(try desk.store.articles(inStory: "s-storm-1").count == 4)
     // The view, taken once at the end, moves it and briefs both stories again.
@@ -318,6 +310,15 @@ import Testing
     // Taken again with nothing new, it changes nothing.
     let again = try desk.regroup()
     #expect(again.regrouped.isEmpty && again.changedStories.isEmpty)
+  }
+
+  @Test func regroupingAnEmptyDatabaseWritesNothing() throws {
+    let folder = try TemporaryDirectory()
+    let desk = try Self.desk(folder)
+    let report = try desk.regroup()
+    #expect(report.regrouped.isEmpty && report.changedStories.isEmpty)
+    #expect(try desk.store.counts() == StoreCounts(articles: 0, stories: 0))
+    #expect(try desk.store.filings(after: 0, limit: 10).isEmpty)
   }
 }
 
