@@ -1,8 +1,10 @@
 import Distill
 import DistillFetch
+import DistillModel
 import DistillStore
 import DistillTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The feed poller against a real server on 127.0.0.1: what it keeps in the store between
@@ -189,8 +191,15 @@ import Testing
     let path = folder.url.appendingPathComponent("poll.sqlite").path
     let fetcher = Self.patientFetcher()
     let feed = server.url("/feed.xml")
-    // A one-second lease; the server holds the feed's request far longer.
-    let (store, poller) = try Self.watcher(path, feed: feed, leaseSeconds: 1, fetcher: fetcher)
+    // Lease times come from a store clock the test moves by hand, so a lease runs out only
+    // when the test says so, however slowly this machine runs; renewals come every 0.3 s.
+    let start = Date(timeIntervalSince1970: 1_780_000_000)
+    let clock = HandClock(start)
+    let store = try SQLiteStore(path: path, clock: clock)
+    let ledger = RenewalLog(store)
+    let poller = WatchPoller(
+      feeds: [feed], ledger: ledger, owner: "w1", leaseSeconds: 0.9, fetcher: fetcher)
+    try poller.register()
     let task = Task {
       do {
         _ = try await poller.pollDueFeeds(into: StoryDesk(store: store), number: 1)
@@ -198,14 +207,60 @@ import Testing
     }
     try await Self.waitForRequest(server, "/feed.xml")
     #expect(server.requests("/feed.xml") == 1)
-    // Three lease terms later the feed is still the first watcher's: it renewed the lease.
-    try await Task.sleep(for: .seconds(3))
-    let other = try SQLiteStore(path: path)
+    // The claim holds the feed until start + 0.9. A renewal made at start + 0.6 holds it
+    // until start + 1.5.
+    clock.advance(by: 0.6)
+    try await ledger.waitForRenewal(reaching: start.addingTimeInterval(1.5))
+    clock.advance(by: 0.6)
+    // Past the claim's term, within the renewal's: the feed is still the first watcher's.
+    let other = try SQLiteStore(path: path, clock: clock)
     #expect(try other.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) == nil)
     task.cancel()
     try await task.value
     // Cancelled, the poll released the feed: now it can be claimed.
     #expect(try other.claimFeed(among: [feed], owner: "w2", leaseSeconds: 60) != nil)
     try await fetcher.shutdown()
+  }
+
+}
+
+/// A store clock that moves only when a test moves it.
+final class HandClock: DistillModel.Clock {
+  private let time: Mutex<Date>
+  init(_ start: Date) { time = Mutex(start) }
+  var now: Date { time.withLock { $0 } }
+  func advance(by seconds: Double) { time.withLock { $0 += seconds } }
+}
+
+/// Forwards to a ledger and keeps the expiry of each lease it renewed.
+final class RenewalLog: FeedLedger {
+  private let ledger: any FeedLedger
+  private let expiries = Mutex<[Date]>([])
+  init(_ ledger: any FeedLedger) { self.ledger = ledger }
+
+  /// Waits (at most 120 s) until a renewal has extended a lease to `date` or later.
+  func waitForRenewal(reaching date: Date) async throws {
+    let deadline = Date().addingTimeInterval(120)
+    while expiries.withLock({ $0.contains { $0 >= date } }) == false {
+      try #require(Date() < deadline, "no renewal reached \(date)")
+      try await Task.sleep(for: .milliseconds(20))
+    }
+  }
+
+  func registerFeeds(_ urls: [String]) throws(StoreError) { try ledger.registerFeeds(urls) }
+  func claimFeed(among urls: [String], owner: String, leaseSeconds: Double) throws(StoreError)
+    -> FeedLease?
+  { try ledger.claimFeed(among: urls, owner: owner, leaseSeconds: leaseSeconds) }
+  func completeFeed(_ lease: FeedLease, with record: FeedPollRecord) throws(StoreError) -> Bool {
+    try ledger.completeFeed(lease, with: record)
+  }
+  func renewFeed(_ lease: FeedLease, leaseSeconds: Double) throws(StoreError) -> FeedLease? {
+    let renewed = try ledger.renewFeed(lease, leaseSeconds: leaseSeconds)
+    if let renewed { expiries.withLock { $0.append(renewed.expiresAt) } }
+    return renewed
+  }
+  func releaseFeed(_ lease: FeedLease) throws(StoreError) -> Bool { try ledger.releaseFeed(lease) }
+  func nextFeedDue(among urls: [String]) throws(StoreError) -> Date? {
+    try ledger.nextFeedDue(among: urls)
   }
 }
