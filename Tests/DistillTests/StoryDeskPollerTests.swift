@@ -120,6 +120,63 @@ import Testing
     try await fetcher.shutdown()
   }
 
+  /// The desk's storm and claims stories as pages at `/<article id>`, listed by one feed.
+  static let regroupSite: [String: StaticSite.Document] = {
+    let articles =
+      StoryDeskTests.stormStory + [StoryDeskTests.earlyClaims] + StoryDeskTests.claimsStory
+    var site: [String: StaticSite.Document] = [:]
+    var items = ""
+    for article in articles {
+      let date = article.metadata.published ?? Date(timeIntervalSince1970: 0)
+      site["/\(article.id)"] = page(
+        article.title ?? article.id, ISO8601DateFormatter().string(from: date),
+        article.text.components(separatedBy: "\n\n"))
+      items += "<item><title>\(article.id)</title><link>{base}/\(article.id)</link></item>"
+    }
+    site["/feed.xml"] = StaticSite.Document(
+      "application/rss+xml",
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>Gulf desk</title><link>{base}/</link>\(items)</channel></rss>
+      """)
+    return site
+  }()
+
+  @Test func aRoundTakesTheConsolidatedViewOnceItsFeedsAreFiled() async throws {
+    let server = try await StaticSite.start(Self.regroupSite)
+    defer { Task { await server.stop() } }
+    let folder = try TemporaryDirectory()
+    let path = folder.url.appendingPathComponent("poll.sqlite").path
+    let fetcher = Fetcher(configuration: FetchConfiguration(politenessDelay: .zero))
+    let (store, poller) = try Self.watcher(path, feed: server.url("/feed.xml"), fetcher: fetcher)
+    let desk = StoryDesk(store: store)
+
+    let round = try await poller.pollDueFeeds(into: desk, number: 1)
+    #expect(round.report.added.count == 7)
+    // Filed in date order, the early claims page joined the storm story, the only one there
+    // was; the round's view moved it to the claims story, and the round reports the move.
+    var storyOfPage: [String: String] = [:]
+    var idOfPage: [String: String] = [:]
+    for story in try store.stories(updatedSince: .distantPast) {
+      for article in try store.articles(inStory: story.id) {
+        let page = String(article.source.location.split(separator: "/").last ?? "")
+        storyOfPage[page] = story.id
+        idOfPage[page] = article.id
+      }
+    }
+    let claimsStory = try #require(storyOfPage["claims-1"])
+    #expect(storyOfPage["early-claims"] == claimsStory)
+    #expect(storyOfPage["storm-1"] != claimsStory)
+    #expect(round.report.regrouped == [try #require(idOfPage["early-claims"]): claimsStory])
+    #expect(try store.articles(inStory: claimsStory).count == 4)
+    #expect(round.report.changedStories.count == 2)
+    #expect(try store.storiesNeedingBrief().isEmpty)
+    // A round that stores nothing takes no view and changes nothing.
+    let quiet = try await poller.pollDueFeeds(into: desk, number: 2)
+    #expect(quiet.feeds.isEmpty && quiet.report.regrouped.isEmpty)
+    try await fetcher.shutdown()
+  }
+
   @Test func storedValidatorsMakeAnUnchangedFeedOne304() async throws {
     let server = try await StaticSite.start(Self.site, etags: true)
     defer { Task { await server.stop() } }
