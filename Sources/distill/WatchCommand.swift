@@ -160,20 +160,26 @@ struct WatchCommand: AsyncParsableCommand {
 
     let once = self.once
     let loop = Task {
-      var number = 0
+      // Rounds are numbered and printed when they poll a feed: a watcher that wakes to find
+      // every feed taken by other watchers, or not due yet, has nothing to say.
+      var number = 1
       while !Task.isCancelled {
-        number += 1
         var failed = false
         do {
           let poll = try await poller.pollDueFeeds(into: desk, number: number)
-          Self.emit(poll.summaryLine)
-          logger.info(
-            "round done",
-            metadata: [
-              "feeds": "\(poll.feeds.count)", "notModified": "\(poll.notModified)",
-              "items": "\(poll.fetchedItems)",
-            ])
-          for skip in poll.report.skipped { logger.warning("\(skip)") }
+          if once || !poll.feeds.isEmpty {
+            number += 1
+            Self.emit(poll.summaryLine)
+            logger.info(
+              "round done",
+              metadata: [
+                "feeds": "\(poll.feeds.count)", "notModified": "\(poll.notModified)",
+                "items": "\(poll.fetchedItems)",
+              ])
+            for skip in poll.report.skipped { logger.warning("\(skip)") }
+          } else {
+            logger.debug("no feed due")
+          }
         } catch is CancellationError {
           break
         } catch {
@@ -187,7 +193,7 @@ struct WatchCommand: AsyncParsableCommand {
         // retrying it (and its server) in a tight loop.
         let pause = failed ? seconds : Self.pause(poller, every: seconds)
         do {
-          try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
+          try await Task.sleep(for: Self.sleep(pause))
         } catch {
           break
         }
@@ -220,6 +226,12 @@ struct WatchCommand: AsyncParsableCommand {
   static func pause(_ poller: WatchPoller, every: Double) -> Double {
     guard let next = try? poller.nextDue() else { return every }
     return min(every, max(0.2, next.timeIntervalSinceNow))
+  }
+
+  /// A pause as a duration, rounded up to the millisecond: waking a moment before the next
+  /// feed is due would find nothing to poll.
+  static func sleep(_ seconds: Double) -> Duration {
+    .milliseconds(Int((seconds * 1000).rounded(.up)))
   }
 
   /// Prints a line and flushes it, so a reader on a pipe sees each round as it ends.

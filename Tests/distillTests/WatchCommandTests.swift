@@ -88,18 +88,23 @@ import Testing
     process.standardError = err
     try process.run()
 
-    // Wait (at most 60 s) for the first poll line.
+    // Wait (at most 60 s) for three rounds, a second apart.
     let reader = out.fileHandleForReading
     var seen = Data()
     let deadline = Date().addingTimeInterval(60)
-    while !String(decoding: seen, as: UTF8.self).contains("\n"), Date() < deadline,
+    while seen.count(where: { $0 == UInt8(ascii: "\n") }) < 3, Date() < deadline,
       process.isRunning
     {
       let chunk = reader.availableData
       if chunk.isEmpty { break }
       seen.append(chunk)
     }
-    #expect(String(decoding: seen, as: UTF8.self).hasPrefix("poll 1: 2 new"))
+    let lines = String(decoding: seen, as: UTF8.self).split(separator: "\n")
+    #expect(lines.first?.hasPrefix("poll 1: 2 new") == true)
+    #expect(lines.dropFirst().prefix(2).map { String($0.prefix(7)) } == ["poll 2:", "poll 3:"])
+    // Each round printed polled the feed: a watcher that wakes before its feed is due prints
+    // nothing (it used to print an empty round, then poll 0.2 s later).
+    #expect(server.requests("/feed.xml") >= min(lines.count, 3))
 
     kill(process.processIdentifier, SIGTERM)
     let stopBy = Date().addingTimeInterval(10)
