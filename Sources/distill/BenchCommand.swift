@@ -8,7 +8,7 @@ extension DistillCommand {
     static let configuration = CommandConfiguration(
       commandName: "bench",
       abstract: "Measure speed; prints medians (build with -c release for real figures).",
-      subcommands: [BenchPipeline.self, BenchSummarize.self, BenchCluster.self],
+      subcommands: [BenchPipeline.self, BenchSummarize.self, BenchCluster.self, BenchDesk.self],
       defaultSubcommand: BenchPipeline.self)
   }
 

@@ -155,4 +155,25 @@ import Testing
     ])
     #expect(filing.status == 1, "\(filing.stdout)")
   }
+
+  /// `bench desk` at a size small enough for a test: it fills a database, runs `ingest` as a
+  /// child process twice and checks itself that the article was stored once.
+  @Test func benchDeskTimesAnIngestIntoAFilledDatabase() throws {
+    struct Row: Decodable {
+      var articles: Int
+      var stories: Int
+      var ingestSeconds: Double
+      var storiesBriefed: Int
+      var unchangedSeconds: Double
+    }
+    let run = try DistillBinary.run(["bench", "desk", "--sizes", "80", "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = try JSONDecoder().decode([Row].self, from: Data(run.stdout.utf8))
+    #expect(rows.count == 1)
+    let row = try #require(rows.first)
+    #expect(row.articles == 80)
+    #expect(row.stories > 1 && row.stories < 80)
+    #expect(row.storiesBriefed >= 1)
+    #expect(row.ingestSeconds > 0 && row.unchangedSeconds > 0)
+  }
 }
