@@ -30,7 +30,8 @@ struct BenchDesk: ParsableCommand {
   @Flag(help: "Print the figures as JSON.")
   var json = false
 
-  @Option(help: "Keep the databases in this folder (desk-SIZE.sqlite) instead of deleting them.")
+  @Option(
+    help: "Keep the databases (desk-SIZE.sqlite) and what ingest printed in this folder.")
   var keep: String?
 
   func validate() throws {
@@ -88,6 +89,10 @@ struct BenchDesk: ParsableCommand {
       let summary = output.split(separator: "\n").last { $0.hasPrefix("stored ") } ?? ""
       let briefed = summary.split(separator: "; ").last.flatMap { Int($0.prefix { $0.isNumber }) }
       let (unchangedSeconds, again) = try Self.runChild(binary, arguments)
+      if keep != nil {
+        try Data((output + again).utf8).write(
+          to: folder.appendingPathComponent("ingest-\(size).txt"))
+      }
       // What was timed must be what it claims: one article added, then found unchanged.
       guard summary.hasPrefix("stored 1 new, 0 updated, 0 unchanged"),
         again.contains("stored 0 new, 0 updated, 1 unchanged")
@@ -127,7 +132,6 @@ struct BenchDesk: ParsableCommand {
     var clusterer = OnlineStoryClusterer()
     var clusterOf: [String: String] = [:]
     var members: [String: [String]] = [:]
-    var pending: [String: Placement] = [:]
     var last: Article?
     for (index, (article, _)) in SyntheticNewsStream(articles: articles, seed: seed).enumerated() {
       if index == articles - 1 {
@@ -137,22 +141,21 @@ struct BenchDesk: ParsableCommand {
       _ = try store.saveArticle(article)
       let assignment = clusterer.add(article)
       let cluster = assignment.storyID
+      var placements: [String: Placement] = [:]
       for absorbed in assignment.absorbedStoryIDs {
         for id in members.removeValue(forKey: absorbed) ?? [] {
           clusterOf[id] = cluster
           members[cluster, default: []].append(id)
-          pending[id] = Placement(storyID: cluster, clusterID: cluster)
+          placements[id] = Placement(storyID: cluster, clusterID: cluster)
         }
       }
       clusterOf[article.id] = cluster
       members[cluster, default: []].append(article.id)
-      pending[article.id] = Placement(storyID: cluster, clusterID: cluster)
-      if pending.count >= 1000 {
-        try store.file(pending)
-        pending = [:]
-      }
+      placements[article.id] = Placement(storyID: cluster, clusterID: cluster)
+      // One article at a time, as the desk files: the log's order is the order a new process
+      // replays, and it must be the order the clusterer saw.
+      try store.file(placements)
     }
-    try store.file(pending)
     var view: [String: Placement] = [:]
     for (id, story) in clusterer.consolidatedView() where story != clusterOf[id] {
       view[id] = Placement(storyID: story)
