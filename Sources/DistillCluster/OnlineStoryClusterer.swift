@@ -467,16 +467,29 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
   /// Merges each small story into its clear home, the most similar first. A merge changes
   /// the home, so each story is judged again at its turn; rounds repeat while merges are made.
+  ///
+  /// A story's judgment reads its own centroid, the posting lists of its query terms and its
+  /// candidate stories; a merge changes two stories and the posting lists of the terms the
+  /// merged story is indexed under. A judgment none of whose inputs changed since it was made
+  /// is reused, not made again: the result is the same, and most judgments of a round (and
+  /// every judgment of a later round that no merge came near) are such.
   private mutating func rehomeSmallStories(_ idf: [Float]) {
     let bar = options.joinThreshold + options.consolidateBarRaise
     // What the view adds to a story never outnumbers what the story had: a story that has
     // taken in many small ones becomes a vague average of them that draws in more.
     var room: [Int: Int] = [:]
+    var judgments = Judgments(stories: stories.count)
+    func home(_ slot: Int) -> (similarity: Double, slot: Int)? {
+      if let home = judgments.valid(slot) { return home }
+      let judged = clearHome(slot)
+      judgments.record(slot, judged)
+      return judged.home
+    }
     for _ in 0..<4 {
       var order: [(similarity: Double, slot: Int)] = []
       for slot in stories.indices {
         guard let story = stories[slot], story.articles <= options.consolidateArticles,
-          let home = clearHome(slot), home.similarity >= bar
+          let home = home(slot), home.similarity >= bar
         else { continue }
         order.append((home.similarity, slot))
       }
@@ -486,26 +499,86 @@ public struct OnlineStoryClusterer: StoryClusterer {
       var merged = false
       for (_, slot) in order {
         guard let story = stories[slot], story.articles <= options.consolidateArticles,
-          let home = clearHome(slot), home.similarity >= bar
+          let home = home(slot), home.similarity >= bar
         else { continue }
         let left = room[home.slot] ?? stories[home.slot]!.articles
         guard story.articles <= left else { continue }
         room[home.slot] = left - story.articles
         mergeMembers(slot, into: home.slot, idf)
+        judgments.changed(slots: [slot, home.slot], terms: indexedTerms(home.slot))
         merged = true
       }
       if !merged { break }
     }
   }
 
+  /// The terms `index(slot:)` files a story under.
+  private func indexedTerms(_ slot: Int) -> [Int32] {
+    guard let story = stories[slot] else { return [] }
+    return Self.heaviest(story.centroid, options.indexedStoryTerms).map {
+      story.centroid.terms[$0]
+    }
+  }
+
+  /// A clear-home judgment and what it read.
+  private struct ClearHome {
+    var home: (similarity: Double, slot: Int)?
+    var candidates: [Int]
+    var terms: [Int32]
+  }
+
+  /// Which clear-home judgments still stand: each is kept with what it read, and stands
+  /// while none of that has changed since (changes are stamped with a running count).
+  private struct Judgments {
+    struct Judgment {
+      var home: (similarity: Double, slot: Int)?
+      var madeAt: Int
+      var slots: [Int]
+      var terms: [Int32]
+    }
+    private var made: [Judgment?]
+    private var slotChangedAt: [Int]
+    private var termChangedAt: [Int32: Int] = [:]
+    private var clock = 0
+
+    init(stories: Int) {
+      made = Array(repeating: nil, count: stories)
+      slotChangedAt = Array(repeating: -1, count: stories)
+    }
+
+    /// The judgment of `slot` when one stands (its home, or nil for none); nil when it must
+    /// be made again.
+    func valid(_ slot: Int) -> (similarity: Double, slot: Int)?? {
+      guard let judgment = made[slot] else { return nil }
+      for read in judgment.slots where slotChangedAt[read] >= judgment.madeAt { return nil }
+      for term in judgment.terms where (termChangedAt[term] ?? -1) >= judgment.madeAt {
+        return nil
+      }
+      return .some(judgment.home)
+    }
+
+    mutating func record(_ slot: Int, _ judged: ClearHome) {
+      made[slot] = Judgment(
+        home: judged.home, madeAt: clock, slots: judged.candidates + [slot], terms: judged.terms)
+    }
+
+    mutating func changed(slots: [Int], terms: [Int32]) {
+      clock += 1
+      for slot in slots { slotChangedAt[slot] = clock }
+      for term in terms { termChangedAt[term] = clock }
+    }
+  }
+
   /// The larger story most similar to a small story's centroid, when it is
-  /// `consolidateRatio` times as similar as any other (of any size).
-  private mutating func clearHome(_ slot: Int) -> (similarity: Double, slot: Int)? {
-    guard let story = stories[slot] else { return nil }
+  /// `consolidateRatio` times as similar as any other (of any size); with the candidates and
+  /// query terms the judgment read.
+  private mutating func clearHome(_ slot: Int) -> ClearHome {
+    guard let story = stories[slot] else { return ClearHome(home: nil, candidates: [], terms: []) }
+    let query = Self.query(story.centroid, options.queryTerms)
+    let candidates = candidateStories(query)
     var first = (similarity: 0.0, slot: -1)
     var second = 0.0
-    for other in candidateStories(Self.query(story.centroid, options.queryTerms))
-    where other != slot {
+    for other in candidates where other != slot {
       guard let candidate = stories[other] else { continue }
       let similarity = Self.cosine(story.centroid, candidate.shape)
       // A fragment's home is a larger story; one no larger is only a rival.
@@ -520,10 +593,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
         second = similarity
       }
     }
-    guard first.slot >= 0, first.similarity >= options.consolidateRatio * second else {
-      return nil
-    }
-    return first
+    let terms = query.prefix(options.queryTerms).map(\.term)
+    let clear = first.slot >= 0 && first.similarity >= options.consolidateRatio * second
+    return ClearHome(home: clear ? first : nil, candidates: candidates, terms: terms)
   }
 
   /// Merges two stories of the view: members move, the sum is taken anew.
