@@ -140,6 +140,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
     var member: (terms: [Int32], frequencies: [Float16]) = ([], [])
   }
 
+  /// Whether the view reuses a clear-home judgment that still stands (see
+  /// `rehomeSmallStories`); off only in tests, to check that reuse changes nothing.
+  var reusesJudgments = true
   /// Word hash → term id, or -1 for a word that is never a term.
   private var termOfWord: [UInt64: Int32] = [:]
   private var termOfStem: [String: Int32] = [:]
@@ -479,8 +482,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
     // taken in many small ones becomes a vague average of them that draws in more.
     var room: [Int: Int] = [:]
     var judgments = Judgments(stories: stories.count)
+    let reuse = reusesJudgments
     func home(_ slot: Int) -> (similarity: Double, slot: Int)? {
-      if let home = judgments.valid(slot) { return home }
+      if reuse, let home = judgments.valid(slot) { return home }
       let judged = clearHome(slot)
       judgments.record(slot, judged)
       return judged.home
@@ -528,7 +532,9 @@ public struct OnlineStoryClusterer: StoryClusterer {
   }
 
   /// Which clear-home judgments still stand: each is kept with what it read, and stands
-  /// while none of that has changed since (changes are stamped with a running count).
+  /// while none of that has changed since. Changes are stamped with a running count of
+  /// merges; a judgment made after the merge stamped `n` carries `n`, and only a later merge
+  /// (stamped above `n`) can undo it.
   private struct Judgments {
     struct Judgment {
       var home: (similarity: Double, slot: Int)?
@@ -550,8 +556,8 @@ public struct OnlineStoryClusterer: StoryClusterer {
     /// be made again.
     func valid(_ slot: Int) -> (similarity: Double, slot: Int)?? {
       guard let judgment = made[slot] else { return nil }
-      for read in judgment.slots where slotChangedAt[read] >= judgment.madeAt { return nil }
-      for term in judgment.terms where (termChangedAt[term] ?? -1) >= judgment.madeAt {
+      for read in judgment.slots where slotChangedAt[read] > judgment.madeAt { return nil }
+      for term in judgment.terms where (termChangedAt[term] ?? -1) > judgment.madeAt {
         return nil
       }
       return .some(judgment.home)

@@ -1,6 +1,7 @@
-import DistillCluster
 import DistillModel
 import Testing
+
+@testable import DistillCluster
 
 /// A desk that starts afresh replays the filing log with `seed(_:intoStory:)`; its view must
 /// be the view of the process that filed the articles, or every new process would regroup
@@ -35,5 +36,27 @@ import Testing
     // The view regroups something here, so the comparison is not between two copies of
     // the filing.
     #expect(view.contains { $0.value != cluster[$0.key] })
+  }
+
+  /// Re-homing reuses a small story's judgment until a merge changes what it read. With
+  /// settings that re-home many stories, in several rounds, the view must be the one made by
+  /// judging every story afresh at every turn.
+  @Test func reusedJudgmentsGiveTheViewOfFreshOnes() {
+    var options = StoryClusteringOptions()
+    options.consolidateArticles = 20
+    options.consolidateRatio = 1.05
+    options.consolidateBarRaise = -0.06
+    var clusterer = OnlineStoryClusterer(options: options)
+    var filed: [String] = []
+    for (article, _) in SyntheticNewsStream(articles: 1_500, seed: 7) {
+      filed.append(clusterer.add(article).storyID)
+    }
+    let view = clusterer.consolidatedView()
+    var afresh = clusterer
+    afresh.reusesJudgments = false
+    #expect(afresh.consolidatedView() == view)
+    // The settings do re-home: the view has far fewer stories than the filing.
+    let stories = Set(filed.map(clusterer.currentStoryID)).count
+    #expect(Set(view.values).count < stories * 9 / 10)
   }
 }
