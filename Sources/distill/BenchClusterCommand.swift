@@ -27,14 +27,10 @@ struct BenchCluster: ParsableCommand {
   var json = false
 
   func validate() throws {
-    guard !parsedSizes.isEmpty, parsedSizes.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--sizes must be positive whole numbers separated by commas.")
-    }
+    _ = try SizeList.parse(sizes, atLeast: 1)
   }
 
-  private var parsedSizes: [Int] {
-    sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-  }
+  private var parsedSizes: [Int] { (try? SizeList.parse(sizes, atLeast: 1)) ?? [] }
 
   struct Row: Codable {
     var articles: Int
@@ -63,7 +59,7 @@ struct BenchCluster: ParsableCommand {
         "articles  stories  found   seconds  CPU s    µs/article  B3-P    B3-R    B3-F1   "
           + "view s  view-P  view-R  view-F1 peak RSS")
     }
-    for size in parsedSizes.sorted() {
+    for size in parsedSizes {
       let stream = SyntheticNewsStream(articles: size, seed: seed)
       var clusterer = OnlineStoryClusterer()
       var gold: [String: String] = [:]
@@ -108,9 +104,7 @@ struct BenchCluster: ParsableCommand {
       }
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+      print(try jsonString(rows))
     }
   }
 

@@ -114,3 +114,22 @@ extension DistillCommand {
     func format(_ ms: Double) -> String { String(format: "%.1f", ms) }
   }
 }
+
+/// `--sizes 10000,25000`: the sizes a benchmark runs, smallest first.
+enum SizeList {
+  /// The comma-separated whole numbers in `text`, each at least `minimum`, sorted; an entry
+  /// that is not one ("10k", "", "-5") is refused rather than skipped.
+  static func parse(_ text: String, atLeast minimum: Int) throws -> [Int] {
+    var sizes: [Int] = []
+    for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let trimmed = entry.trimmingCharacters(in: .whitespaces)
+      guard let size = Int(trimmed), size >= minimum else {
+        throw ValidationError(
+          "--sizes takes whole numbers of at least \(minimum) separated by commas; "
+            + "\"\(trimmed)\" is not one.")
+      }
+      sizes.append(size)
+    }
+    return sizes.sorted()
+  }
+}

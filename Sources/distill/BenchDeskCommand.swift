@@ -35,14 +35,10 @@ struct BenchDesk: ParsableCommand {
   var keep: String?
 
   func validate() throws {
-    guard !parsedSizes.isEmpty, parsedSizes.allSatisfy({ $0 > 1 }) else {
-      throw ValidationError("--sizes must be whole numbers above 1, separated by commas.")
-    }
+    _ = try SizeList.parse(sizes, atLeast: 2)
   }
 
-  private var parsedSizes: [Int] {
-    sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-  }
+  private var parsedSizes: [Int] { (try? SizeList.parse(sizes, atLeast: 2)) ?? [] }
 
   struct Row: Codable {
     var articles: Int
@@ -61,13 +57,13 @@ struct BenchDesk: ParsableCommand {
 
   func run() throws {
     guard let binary = Bundle.main.executableURL else {
-      throw ValidationError("Cannot find this program's own path to run it as a child.")
+      throw CommandError("Cannot find this program's own path to run it as a child.")
     }
     var rows: [Row] = []
     if !json {
       print("articles  stories  fill s  ingest s  briefed  again s  peak RSS  database")
     }
-    for size in parsedSizes.sorted() {
+    for size in parsedSizes {
       let folder =
         keep.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory
@@ -81,14 +77,15 @@ struct BenchDesk: ParsableCommand {
       let (stories, last) = try Self.fill(database, articles: size, seed: seed)
       let fillSeconds = BenchCluster.seconds(clock.now - fillStart)
       let input = folder.appendingPathComponent("new-\(size).txt")
-      try Data("\(last.title ?? "Untitled")\n\n\(last.text)\n".utf8).write(to: input)
+      try Data("\(last.title)\n\n\(last.text)\n".utf8).write(to: input)
 
       let arguments = ["ingest", "--db", database, input.path]
-      let (ingestSeconds, output) = try Self.runChild(binary, arguments)
+      let errors = folder.appendingPathComponent("ingest-\(size).err")
+      let (ingestSeconds, output) = try Self.runChild(binary, arguments, errors: errors)
       // The summary line ends "…; N briefs written".
       let summary = output.split(separator: "\n").last { $0.hasPrefix("stored ") } ?? ""
       let briefed = summary.split(separator: "; ").last.flatMap { Int($0.prefix { $0.isNumber }) }
-      let (unchangedSeconds, again) = try Self.runChild(binary, arguments)
+      let (unchangedSeconds, again) = try Self.runChild(binary, arguments, errors: errors)
       if keep != nil {
         try Data((output + again).utf8).write(
           to: folder.appendingPathComponent("ingest-\(size).txt"))
@@ -97,8 +94,8 @@ struct BenchDesk: ParsableCommand {
       guard summary.hasPrefix("stored 1 new, 0 updated, 0 unchanged"),
         again.contains("stored 0 new, 0 updated, 1 unchanged")
       else {
-        throw ValidationError(
-          "distill ingest did not store the new article once:\n\(output)\(again)")
+        let said = (summary.isEmpty ? Substring("nothing") : summary)
+        throw CommandError("distill ingest did not store the new article once; it said: \(said)")
       }
       let bytes = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
       let row = Row(
@@ -118,9 +115,7 @@ struct BenchDesk: ParsableCommand {
       }
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+      print(try jsonString(rows))
     }
   }
 
@@ -172,15 +167,20 @@ struct BenchDesk: ParsableCommand {
     return (revisions.count, last!)
   }
 
-  /// Runs this binary with `arguments`; wall-clock seconds and standard output. Throws when
-  /// the child fails.
-  static func runChild(_ binary: URL, _ arguments: [String]) throws -> (Double, String) {
+  /// Runs this binary with `arguments`, its standard error going to `errors`; wall-clock
+  /// seconds and standard output. Throws, with the child's last error line, when it fails.
+  static func runChild(_ binary: URL, _ arguments: [String], errors: URL) throws -> (
+    Double, String
+  ) {
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    let errorFile = try FileHandle(forWritingTo: errors)
+    defer { try? errorFile.close() }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     let out = Pipe()
     process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errorFile
     let clock = ContinuousClock()
     let start = clock.now
     try process.run()
@@ -188,9 +188,11 @@ struct BenchDesk: ParsableCommand {
     process.waitUntilExit()
     let seconds = BenchCluster.seconds(clock.now - start)
     guard process.terminationStatus == 0 else {
-      throw ValidationError(
-        "distill \(arguments.joined(separator: " ")) failed with status "
-          + "\(process.terminationStatus)")
+      let said =
+        (try? String(contentsOf: errors, encoding: .utf8))?
+        .split(separator: "\n").last.map(String.init) ?? "nothing on standard error"
+      throw CommandError(
+        "distill \(arguments.first ?? "") failed with status \(process.terminationStatus): \(said)")
     }
     return (seconds, String(decoding: output, as: UTF8.self))
   }

@@ -62,9 +62,7 @@ struct EvalCluster: ParsableCommand {
       stories: Set(predicted.values).count, precision: score.precision, recall: score.recall,
       f1: score.f1, seconds: seconds)
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try jsonString(report))
     } else {
       print(
         """

@@ -193,6 +193,13 @@ func jsonString<T: Encodable>(_ value: T) throws -> String {
   return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
+/// A command that cannot go on for a reason its options did not show (a file that cannot
+/// be used, a child process that failed); printed as `Error: <message>`, without the usage.
+struct CommandError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
 func warn(_ message: String) {
   FileHandle.standardError.write(Data("distill: \(message)\n".utf8))
 }

@@ -76,10 +76,10 @@ struct EvalExtraction: ParsableCommand {
 
   func run() throws {
     guard let truthData = FileManager.default.contents(atPath: truth) else {
-      throw EvalExtractionError("Cannot read the truth file \(truth).")
+      throw CommandError("Cannot read the truth file \(truth).")
     }
     guard let object = try JSONSerialization.jsonObject(with: truthData) as? [String: Any] else {
-      throw EvalExtractionError("\(truth) is not a JSON object of {key: {\"articleBody\": …}}.")
+      throw CommandError("\(truth) is not a JSON object of {key: {\"articleBody\": …}}.")
     }
     var inputs: [(key: String, truth: String, html: Data)] = []
     for key in object.keys.sorted() {
@@ -91,21 +91,21 @@ struct EvalExtraction: ParsableCommand {
       var html: Data
       if let compressed = FileManager.default.contents(atPath: gz) {
         guard let inflated = HTMLGzip.decompress(compressed) else {
-          throw EvalExtractionError("\(gz) is not valid gzip data.")
+          throw CommandError("\(gz) is not valid gzip data.")
         }
         html = inflated
       } else if let raw = FileManager.default.contents(atPath: plain) {
         html = raw
       } else {
-        throw EvalExtractionError("Missing page for \(key): neither \(gz) nor \(plain) exists.")
+        throw CommandError("Missing page for \(key): neither \(gz) nor \(plain) exists.")
       }
       inputs.append((key, body, html))
     }
-    if inputs.isEmpty { throw EvalExtractionError("\(truth) lists no pages.") }
+    if inputs.isEmpty { throw CommandError("\(truth) lists no pages.") }
     // A floors file that cannot be used fails before the slow part.
     let floorTable = try floors.map { path -> QualityFloors in
       guard let data = FileManager.default.contents(atPath: path) else {
-        throw EvalExtractionError("Cannot read the floors file \(path).")
+        throw CommandError("Cannot read the floors file \(path).")
       }
       return try QualityFloors(json: data)
     }
@@ -156,9 +156,7 @@ struct EvalExtraction: ParsableCommand {
         FloorCheck(key: $0.key, floor: $0.floor, measured: $0.measured, passed: $0.passed)
       })
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try jsonString(report))
     } else {
       print("pages        \(inputs.count)")
       print("precision    \(format(total.precision))")
@@ -204,10 +202,4 @@ private func threadCPUSeconds() -> Double {
   var spec = timespec()
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
   return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
-/// A benchmark folder or truth file that cannot be used; printed as `Error: <message>`.
-struct EvalExtractionError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }

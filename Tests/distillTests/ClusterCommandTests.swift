@@ -176,4 +176,19 @@ import Testing
     #expect(row.storiesBriefed >= 1)
     #expect(row.ingestSeconds > 0 && row.unchangedSeconds > 0)
   }
+
+  /// A size list with an entry that is not a size is refused, not run without it.
+  @Test func benchSizesThatAreNotSizesAreRefused() throws {
+    for (command, sizes, entry) in [
+      ("desk", "40,abc", "abc"), ("desk", "1", "1"), ("cluster", "0", "0"),
+      ("cluster", "10,,20", ""),
+    ] {
+      let run = try DistillBinary.run(["bench", command, "--sizes", sizes])
+      #expect(run.status == 64, "\(command) \(sizes): \(run.stderr)")
+      #expect(run.stdout.isEmpty)
+      #expect(
+        run.stderr.hasPrefix("Error: --sizes takes whole numbers of at least ")
+          && run.stderr.contains("; \"\(entry)\" is not one.\n"), "\(run.stderr)")
+    }
+  }
 }
