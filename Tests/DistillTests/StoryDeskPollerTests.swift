@@ -71,6 +71,21 @@ import Testing
         readTimeout: .seconds(600), totalTimeout: .seconds(600), politenessDelay: .zero))
   }
 
+  /// The site with its feed's first request never answered, a database beside it and a
+  /// fetcher that waits for the feed until the poll is cancelled.
+  struct HeldFeed {
+    let server: StaticSite
+    let folder: TemporaryDirectory
+    let fetcher = StoryDeskPollerTests.patientFetcher()
+    var path: String { folder.url.appendingPathComponent("poll.sqlite").path }
+    var feed: String { server.url("/feed.xml") }
+
+    init() async throws {
+      server = try await StaticSite.start(StoryDeskPollerTests.site, hangingOnce: ["/feed.xml"])
+      folder = try TemporaryDirectory()
+    }
+  }
+
   /// Waits (at most 120 s) until the server has received a request for `path`.
   static func waitForRequest(_ server: StaticSite, _ path: String) async throws {
     let deadline = Date().addingTimeInterval(120)
@@ -211,12 +226,9 @@ import Testing
   }
 
   @Test func aCancelledPollStoresNothingAndReleasesItsFeed() async throws {
-    let server = try await StaticSite.start(Self.site, hangingOnce: ["/feed.xml"])
-    defer { Task { await server.stop() } }
-    let folder = try TemporaryDirectory()
-    let path = folder.url.appendingPathComponent("poll.sqlite").path
-    let fetcher = Self.patientFetcher()
-    let feed = server.url("/feed.xml")
+    let held = try await HeldFeed()
+    defer { Task { await held.server.stop() } }
+    let (server, path, fetcher, feed) = (held.server, held.path, held.fetcher, held.feed)
     let (store, poller) = try Self.watcher(path, feed: feed, fetcher: fetcher)
     let task = Task {
       do {
@@ -242,12 +254,9 @@ import Testing
   }
 
   @Test func aPollLongerThanItsLeaseKeepsTheFeed() async throws {
-    let server = try await StaticSite.start(Self.site, hangingOnce: ["/feed.xml"])
-    defer { Task { await server.stop() } }
-    let folder = try TemporaryDirectory()
-    let path = folder.url.appendingPathComponent("poll.sqlite").path
-    let fetcher = Self.patientFetcher()
-    let feed = server.url("/feed.xml")
+    let held = try await HeldFeed()
+    defer { Task { await held.server.stop() } }
+    let (server, path, fetcher, feed) = (held.server, held.path, held.fetcher, held.feed)
     // Lease times come from a store clock the test moves by hand, so a lease runs out only
     // when the test says so, however slowly this machine runs; renewals come every 0.3 s.
     let start = Date(timeIntervalSince1970: 1_780_000_000)
