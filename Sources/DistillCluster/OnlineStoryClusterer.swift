@@ -362,13 +362,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
       }
     }
     var kept = touchedTerms
-    if kept.count > options.articleTerms {
-      kept.sort {
-        termScratch[Int($0)] != termScratch[Int($1)]
-          ? termScratch[Int($0)] > termScratch[Int($1)] : $0 < $1
-      }
-      kept.removeLast(kept.count - options.articleTerms)
-    }
+    Self.keepHeaviest(&kept, by: termScratch, count: options.articleTerms)
     kept.sort()
     var sum = SparseVector()
     sum.terms = kept
@@ -729,6 +723,16 @@ public struct OnlineStoryClusterer: StoryClusterer {
 
   // MARK: - Candidates
 
+  /// Keeps the `count` ids of `ids` with the highest `weight[id]` (ties: the lower id), when
+  /// there are more; the order of what is kept is then by weight.
+  private static func keepHeaviest(_ ids: inout [Int32], by weight: [Float], count: Int) {
+    guard ids.count > count else { return }
+    ids.sort {
+      weight[Int($0)] != weight[Int($1)] ? weight[Int($0)] > weight[Int($1)] : $0 < $1
+    }
+    ids.removeLast(ids.count - count)
+  }
+
   /// Stories sharing heavy terms with the article, the most overlapping first.
   private mutating func candidateStories(_ query: [(term: Int32, weight: Float)]) -> [Int] {
     for (term, weight) in query.prefix(options.queryTerms) {
@@ -739,13 +743,7 @@ public struct OnlineStoryClusterer: StoryClusterer {
       }
     }
     var ranked = touchedSlots
-    if ranked.count > options.candidates {
-      ranked.sort {
-        slotScratch[Int($0)] != slotScratch[Int($1)]
-          ? slotScratch[Int($0)] > slotScratch[Int($1)] : $0 < $1
-      }
-      ranked.removeLast(ranked.count - options.candidates)
-    }
+    Self.keepHeaviest(&ranked, by: slotScratch, count: options.candidates)
     for slot in touchedSlots { slotScratch[Int(slot)] = 0 }
     touchedSlots.removeAll(keepingCapacity: true)
     return ranked.map(Int.init).sorted()
